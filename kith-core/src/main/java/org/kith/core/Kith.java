@@ -1,0 +1,92 @@
+package org.kith.core;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.kith.core.auth.LoginThrottle;
+import org.kith.core.auth.PasswordHasher;
+import org.kith.core.card.CardRules;
+import org.kith.core.feed.ChangeListener;
+import org.kith.core.feed.ChangeNotice;
+import org.kith.core.store.Store;
+
+/**
+ * The Kith service layer: the only way to read or change state. Surfaces (REST, CardDAV, web,
+ * push) hold one instance and call its services; all privacy decisions are made here.
+ * Thread-safe.
+ */
+public final class Kith {
+    private final Services services;
+    private final Accounts accounts;
+    private final Cards cards;
+    private final Groups groups;
+    private final Entries entries;
+    private final Invitations invitations;
+    private final Blocks blocks;
+    private final Phonebooks phonebooks;
+
+    public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
+        this.services = new Services(store, limits, clock);
+        this.accounts = new Accounts(services, hasher, new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100));
+        this.cards = new Cards(services);
+        this.groups = new Groups(services);
+        this.invitations = new Invitations(services);
+        this.entries = new Entries(services, invitations);
+        this.blocks = new Blocks(services);
+        this.phonebooks = new Phonebooks(services);
+    }
+
+    public Kith(Store store) {
+        this(store, Limits.defaults(), Clock.systemUTC(), new PasswordHasher());
+    }
+
+    /** Called after every committed change (on the writer's thread; return quickly). */
+    public void addListener(ChangeListener listener) {
+        services.addListener(listener);
+    }
+
+    /** Delivers a notice that another server process committed (scale-out on one database). */
+    public void publishRemote(ChangeNotice notice) {
+        services.publish(notice);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Cards cards() {
+        return cards;
+    }
+
+    public Groups groups() {
+        return groups;
+    }
+
+    public Entries entries() {
+        return entries;
+    }
+
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    public Blocks blocks() {
+        return blocks;
+    }
+
+    public Phonebooks phonebooks() {
+        return phonebooks;
+    }
+
+    public Limits limits() {
+        return services.limits;
+    }
+
+    public CardRules cardRules() {
+        return services.cardRules;
+    }
+
+    public Store store() {
+        return services.store;
+    }
+}

@@ -1,0 +1,187 @@
+package org.kith.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kith.core.error.Gone;
+import org.kith.core.feed.FeedEvent;
+import org.kith.core.feed.SyncToken;
+import org.kith.core.feed.VisibleCard;
+import org.kith.core.model.ChangeKind;
+import org.kith.core.model.ChangeRow;
+import org.kith.core.model.Group;
+import org.kith.core.model.Member;
+import org.kith.core.store.StoreTx;
+import org.kith.core.view.Changes;
+import org.kith.core.view.FeedPage;
+import org.kith.core.view.Phonebook;
+
+/**
+ * What a viewer sees of their groups' phonebooks, whole or as changes since a token, and the
+ * live event feed. Every answer is built from the change feed filtered by {@link Visibility}:
+ * feed rows only say "look again"; what is sent is decided from the current state. Polling
+ * ({@link #changes}) and push ({@link #events}) read the same rows, so they agree. Thread-safe.
+ */
+public final class Phonebooks {
+    private final Services services;
+
+    Phonebooks(Services services) {
+        this.services = services;
+    }
+
+    public Phonebook phonebook(long viewer, long groupId) {
+        return services.read(tx -> {
+            Visibility.requireMember(tx, groupId, viewer);
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<VisibleCard> cards = Visibility.phonebook(tx, hidden, groupId);
+            long head = tx.groupFeedHead(groupId, viewer, hidden);
+            return new Phonebook(SyncToken.format(head), cards);
+        });
+    }
+
+    /** One card of a group's phonebook, if the viewer may see it. */
+    public Optional<VisibleCard> card(long viewer, long groupId, String uid) {
+        return services.read(tx -> {
+            Visibility.requireMember(tx, groupId, viewer);
+            return Visibility.card(tx, Visibility.hiddenFrom(tx, viewer), groupId, uid);
+        });
+    }
+
+    /**
+     * Additions, updates and removals the viewer may see since {@code token}, in O(changes).
+     * @throws Gone (resync required) when the token is unknown, too old, or from before the
+     *         viewer's current membership
+     */
+    public Changes changes(long viewer, long groupId, String token) {
+        long since = SyncToken.parse(token);
+        int pageSize = services.limits.changesPageSize();
+        return services.read(tx -> {
+            Member me = Visibility.requireMember(tx, groupId, viewer);
+            if (since > tx.currentSeq() || since < tx.oldestRetainedSeq() || since < me.joinedSeq()) {
+                throw Gone.resyncRequired("the sync token is unknown or too old; a full resync is needed");
+            }
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<ChangeRow> rows = new ArrayList<>(tx.groupFeed(groupId, viewer, hidden, since, pageSize + 1));
+            boolean more = rows.size() > pageSize;
+            if (more) {
+                trimToWholePosition(rows, pageSize);
+            }
+            Set<String> uids = new LinkedHashSet<>();
+            for (ChangeRow row : rows) {
+                if (row.kind() == ChangeKind.CARD && row.uid() != null) {
+                    uids.add(row.uid());
+                }
+            }
+            List<VisibleCard> updated = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (String uid : uids) {
+                Optional<VisibleCard> card = Visibility.card(tx, hidden, groupId, uid);
+                if (card.isPresent()) {
+                    updated.add(card.get());
+                } else {
+                    removed.add(uid);
+                }
+            }
+            long next = more ? rows.get(rows.size() - 1).seq()
+                    : Math.max(since, tx.groupFeedHead(groupId, viewer, hidden));
+            return new Changes(SyncToken.format(next), updated, removed, more);
+        });
+    }
+
+    /** Rows of one position are never split across pages: the next page starts after the token. */
+    private static void trimToWholePosition(List<ChangeRow> rows, int pageSize) {
+        long cut = rows.get(pageSize).seq();
+        List<ChangeRow> kept = new ArrayList<>(rows.subList(0, pageSize));
+        kept.removeIf(r -> r.seq() == cut);
+        if (!kept.isEmpty()) {
+            rows.clear();
+            rows.addAll(kept);
+        } else {
+            rows.removeIf(r -> r.seq() != cut);
+        }
+    }
+
+    /** The newest feed position: where a live stream that starts now begins. */
+    public long position() {
+        return services.read(StoreTx::currentSeq);
+    }
+
+    /** Ids of the groups the viewer is a member of. */
+    public Set<Long> groupIds(long viewer) {
+        return services.read(tx -> {
+            Set<Long> ids = new LinkedHashSet<>();
+            for (Group g : tx.groupsOf(viewer)) {
+                ids.add(g.id());
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * The viewer's events after {@code after}, across all their groups, for a live stream.
+     * A position that is unknown or too old yields a single {@link FeedEvent.ResyncRequired}.
+     */
+    public FeedPage events(long viewer, long after, int limit) {
+        return services.read(tx -> {
+            long current = tx.currentSeq();
+            if (after > current || after < tx.oldestRetainedSeq()) {
+                return new FeedPage(List.of(new FeedEvent.ResyncRequired(current)), current);
+            }
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<ChangeRow> rows = new ArrayList<>(tx.viewerFeed(viewer, hidden, after, limit + 1));
+            boolean more = rows.size() > limit;
+            if (more) {
+                trimToWholePosition(rows, limit);
+            }
+            long position = more || !rows.isEmpty() ? rows.get(rows.size() - 1).seq() : after;
+            if (!more) {
+                position = Math.max(position, current); // nothing visible up to now: skip ahead
+            }
+            return new FeedPage(toEvents(tx, viewer, hidden, rows), position);
+        });
+    }
+
+    private List<FeedEvent> toEvents(StoreTx tx, long viewer, Set<Long> hidden, List<ChangeRow> rows) {
+        // The last row for each card decides; earlier rows for it add nothing.
+        Map<String, ChangeRow> lastCardRow = new LinkedHashMap<>();
+        for (ChangeRow row : rows) {
+            if (row.kind() == ChangeKind.CARD && row.uid() != null) {
+                lastCardRow.put(row.groupId() + "\n" + row.uid(), row);
+            }
+        }
+        Map<Long, Boolean> memberOf = new HashMap<>();
+        List<FeedEvent> events = new ArrayList<>();
+        for (ChangeRow row : rows) {
+            boolean member = memberOf.computeIfAbsent(row.groupId(), g -> tx.member(g, viewer).isPresent());
+            switch (row.kind()) {
+                case CARD -> {
+                    if (member && row.uid() != null && lastCardRow.get(row.groupId() + "\n" + row.uid()) == row) {
+                        events.add(new FeedEvent.CardChanged(row.seq(), row.groupId(), row.uid(),
+                                Visibility.card(tx, hidden, row.groupId(), row.uid()).orElse(null)));
+                    }
+                }
+                case GROUP -> {
+                    if (member) {
+                        tx.group(row.groupId()).ifPresent(g -> events.add(
+                                new FeedEvent.GroupChanged(row.seq(), g.id(), FeedEvent.Op.UPDATED, g)));
+                    }
+                }
+                case JOINED -> {
+                    if (member) {
+                        tx.group(row.groupId()).ifPresent(g -> events.add(
+                                new FeedEvent.GroupChanged(row.seq(), g.id(), FeedEvent.Op.ADDED, g)));
+                    }
+                }
+                case LEFT -> events.add(new FeedEvent.GroupChanged(row.seq(), row.groupId(), FeedEvent.Op.REMOVED,
+                        tx.group(row.groupId()).orElse(null)));
+            }
+        }
+        return events;
+    }
+}

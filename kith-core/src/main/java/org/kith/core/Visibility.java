@@ -1,0 +1,91 @@
+package org.kith.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kith.core.error.Forbidden;
+import org.kith.core.error.NotFound;
+import org.kith.core.feed.VisibleCard;
+import org.kith.core.model.GroupCard;
+import org.kith.core.model.Member;
+import org.kith.core.model.Role;
+import org.kith.core.store.StoreTx;
+
+/**
+ * The privacy policy, in one place: who sees which group, which cards and which members.
+ * Every surface reaches data only through services that ask this class.
+ * <ul>
+ *   <li>A group exists for a viewer only while they are a member (otherwise: not found).</li>
+ *   <li>A viewer sees every card of the group except the cards of members who block them.</li>
+ *   <li>The member list hides blockers too, except from owners, who must manage the group (rule 11).</li>
+ * </ul>
+ */
+final class Visibility {
+    private Visibility() {}
+
+    static Member requireMember(StoreTx tx, long groupId, long viewer) {
+        return tx.member(groupId, viewer).orElseThrow(() -> new NotFound("no such group"));
+    }
+
+    static Member requireOwner(StoreTx tx, long groupId, long viewer, String action) {
+        Member member = requireMember(tx, groupId, viewer);
+        if (member.role() != Role.OWNER) {
+            throw new Forbidden("only the group's owner may " + action);
+        }
+        return member;
+    }
+
+    /** The people whose cards the viewer must not see: everyone who blocks them. */
+    static Set<Long> hiddenFrom(StoreTx tx, long viewer) {
+        return tx.blockersOf(viewer);
+    }
+
+    static boolean mayView(GroupCard card, Set<Long> hidden) {
+        return card.accountId() == null || !hidden.contains(card.accountId());
+    }
+
+    /** The card under {@code uid} in the group if the viewer may see it (membership already checked). */
+    static Optional<VisibleCard> card(StoreTx tx, Set<Long> hidden, long groupId, String uid) {
+        return tx.groupCard(groupId, uid).filter(c -> mayView(c, hidden)).map(VisibleCard::of);
+    }
+
+    static List<VisibleCard> phonebook(StoreTx tx, Set<Long> hidden, long groupId) {
+        List<VisibleCard> cards = new ArrayList<>();
+        for (GroupCard card : tx.groupCards(groupId)) {
+            if (mayView(card, hidden)) {
+                cards.add(VisibleCard.of(card));
+            }
+        }
+        return cards;
+    }
+
+    /** The member list as this viewer may see it. */
+    static List<Member> members(StoreTx tx, Member viewer, Set<Long> hidden) {
+        List<Member> all = tx.members(viewer.groupId());
+        if (viewer.role() == Role.OWNER || hidden.isEmpty()) {
+            return all;
+        }
+        return all.stream().filter(m -> !hidden.contains(m.accountId())).toList();
+    }
+
+    /** How many members this viewer sees, without listing them. */
+    static int memberCount(StoreTx tx, Member viewer, Set<Long> hidden) {
+        int count = tx.memberCount(viewer.groupId());
+        if (viewer.role() == Role.OWNER) {
+            return count;
+        }
+        for (Long blocker : hidden) {
+            if (tx.member(viewer.groupId(), blocker).isPresent()) {
+                count--;
+            }
+        }
+        return count;
+    }
+
+    /** Whether {@code other} is someone the viewer may name: a member of a group they share. */
+    static boolean sharesGroup(StoreTx tx, long viewer, long other) {
+        return !tx.sharedGroups(viewer, other).isEmpty();
+    }
+}
