@@ -1,0 +1,142 @@
+package org.kith.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.kith.core.error.Invalid;
+import org.kith.core.error.TooLarge;
+import org.kith.core.model.Credential;
+
+/** One request and its response, with the helpers handlers need. Confined to the handling thread. */
+public final class Exchange {
+    public static final int MAX_BODY = 1024 * 1024;
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final Map<String, String> pathVars;
+    private Credential credential;
+    private boolean async;
+
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathVars) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.pathVars = pathVars;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public Response response() {
+        return response;
+    }
+
+    public Callback callback() {
+        return callback;
+    }
+
+    /** The handler took over completing the response (a stream). */
+    public void goAsync() {
+        async = true;
+    }
+
+    boolean isAsync() {
+        return async;
+    }
+
+    void authenticated(Credential credential) {
+        this.credential = credential;
+    }
+
+    /** The authenticated account. */
+    public long account() {
+        return credential.accountId();
+    }
+
+    public Credential credential() {
+        return credential;
+    }
+
+    public String path(String name) {
+        return pathVars.get(name);
+    }
+
+    /** A numeric id from the path; anything else cannot name a thing, so it is "not found". */
+    public long id(String name) {
+        String value = pathVars.get(name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new org.kith.core.error.NotFound("no such " + name.replace("Id", "").replace("id", "resource"));
+        }
+    }
+
+    public String query(String name) {
+        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        Fields.Field f = fields.get(name);
+        return f == null ? null : f.getValue();
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    public String contentType() {
+        String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return ct == null ? "" : ct.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    /** The request body as text, refusing more than {@link #MAX_BODY} bytes without reading them all. */
+    public String body() {
+        long declared = request.getLength();
+        if (declared > MAX_BODY) {
+            throw new TooLarge("the request body is larger than 1 MiB");
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new TooLarge("the request body is larger than 1 MiB");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw Invalid.malformed(null, "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    public void setHeader(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    /** Sends a complete response. */
+    public void send(int status, String contentType, String body) {
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    public void json(int status, Object value) {
+        send(status, "application/json; charset=utf-8", Json.write(value));
+    }
+
+    public void noContent() {
+        send(204, null, null);
+    }
+}
