@@ -1,0 +1,79 @@
+package org.kith.e2e.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/** A person's live event stream ({@code GET /api/v1/events}), collecting every event it receives. */
+public final class EventStream implements AutoCloseable {
+    /** One server-sent event. */
+    public record Event(String id, String type, String data) {}
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile boolean open = true;
+
+    public EventStream(String base, String username, String password, String lastEventId) {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+                .header("Authorization", "Basic " + basic).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            req.header("Last-Event-ID", lastEventId);
+        }
+        response = HttpClient.newHttpClient().sendAsync(req.build(), HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> {
+            String id = null;
+            String type = null;
+            StringBuilder data = new StringBuilder();
+            var it = r.body().iterator();
+            while (open && it.hasNext()) {
+                String line = it.next();
+                if (line.isEmpty()) {
+                    if (data.length() > 0 || type != null) {
+                        events.add(new Event(id, type == null ? "message" : type, data.toString()));
+                    }
+                    id = null;
+                    type = null;
+                    data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("event:")) {
+                    type = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    if (data.length() > 0) {
+                        data.append('\n');
+                    }
+                    data.append(line.substring(5).stripLeading());
+                }
+            }
+        });
+    }
+
+    /** Waits until the server has answered with the stream's headers. */
+    public EventStream connected() throws Exception {
+        HttpResponse<Stream<String>> r = response.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("event stream answered " + r.statusCode());
+        }
+        return this;
+    }
+
+    public List<Event> events() {
+        return new ArrayList<>(events);
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        response.cancel(true);
+        response.thenAccept(r -> r.body().close());
+    }
+}
