@@ -37,6 +37,10 @@ public final class Api {
 
     /** One response: status, headers, body text and the body parsed as JSON when it is JSON. */
     public record Reply(int status, HttpResponse<String> raw) {
+        public int status() {
+            return status;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(raw.body());
