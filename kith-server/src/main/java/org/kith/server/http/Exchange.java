@@ -103,17 +103,36 @@ public final class Exchange {
     /** The request body as text, refusing more than {@link #MAX_BODY} bytes without reading them all. */
     public String body() {
         long declared = request.getLength();
-        if (declared > MAX_BODY) {
-            throw new TooLarge("the request body is larger than 1 MiB");
-        }
         try (InputStream in = Request.asInputStream(request)) {
+            if (declared > MAX_BODY) {
+                drainModestExcess(in, declared);
+                throw new TooLarge("the request body is larger than 1 MiB");
+            }
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
+                drainModestExcess(in, -1);
                 throw new TooLarge("the request body is larger than 1 MiB");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw Invalid.malformed(null, "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and discards a moderately oversized body, so the client, still sending, reliably
+     * receives the 413 instead of a reset connection. Huge bodies are not read: the connection closes.
+     */
+    private static void drainModestExcess(InputStream in, long declared) throws IOException {
+        long limit = 16L * MAX_BODY;
+        if (declared > limit) {
+            return;
+        }
+        byte[] sink = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(sink)) > 0) {
+            total += n;
         }
     }
 
