@@ -109,10 +109,10 @@ public final class KithServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        hub.close(); // ends the open event streams so the server can stop at once
         try {
             server.stop();
         } finally {
-            hub.close();
             if (bridge != null) {
                 bridge.close();
             }

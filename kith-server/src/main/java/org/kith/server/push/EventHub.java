@@ -34,7 +34,18 @@ public final class EventHub implements AutoCloseable {
 
     private final Kith kith;
     private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "kith-push"));
+    // Two lanes (the machine's cores), each stream always on the same lane so its events stay in order.
+    private final ExecutorService[] lanes = {
+        Executors.newSingleThreadExecutor(r -> daemon(r, "kith-push-0")),
+        Executors.newSingleThreadExecutor(r -> daemon(r, "kith-push-1"))};
+    // One card change is rendered once, not once per stream that receives it.
+    private final Map<String, String> renderedEntries = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 2048;
+                }
+            });
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kith-ping"));
 
     public EventHub(Kith kith) {
@@ -63,21 +74,28 @@ public final class EventHub implements AutoCloseable {
         streams.add(stream);
         stream.send("retry: 3000\n: connected\n\n");
         if (position != null) {
-            delivery.execute(() -> deliver(stream));
+            lane(stream).execute(() -> deliver(stream));
         }
     }
 
-    private void committed(ChangeNotice notice) {
-        delivery.execute(() -> {
-            for (SseStream stream : streams) {
-                if (notice.mayConcern(stream.account, stream.groups)) {
-                    deliver(stream);
-                }
-            }
-        });
+    private ExecutorService lane(SseStream stream) {
+        return lanes[(int) (stream.account % lanes.length)];
     }
 
-    /** Runs on the delivery thread only, so each stream's position moves in order. */
+    private void committed(ChangeNotice notice) {
+        for (int i = 0; i < lanes.length; i++) {
+            int lane = i;
+            lanes[i].execute(() -> {
+                for (SseStream stream : streams) {
+                    if (stream.account % lanes.length == lane && notice.mayConcern(stream.account, stream.groups)) {
+                        deliver(stream);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Runs on the stream's lane only, so each stream's position moves in order. */
     private void deliver(SseStream stream) {
         try {
             boolean more = true;
@@ -95,7 +113,7 @@ public final class EventHub implements AutoCloseable {
                         region = kith.accounts().account(stream.account).region();
                     }
                     groupsChanged |= e instanceof FeedEvent.GroupChanged || e instanceof FeedEvent.ResyncRequired;
-                    out.append(format(e, lastOfPosition, region));
+                    out.append(format(e, lastOfPosition, region, renderedEntries));
                 }
                 if (groupsChanged) {
                     stream.groups = kith.phonebooks().groupIds(stream.account);
@@ -111,7 +129,7 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
-    private static String format(FeedEvent e, boolean withId, String region) {
+    private static String format(FeedEvent e, boolean withId, String region, Map<String, String> cache) {
         Map<String, Object> data = new LinkedHashMap<>();
         String type;
         if (e instanceof FeedEvent.CardChanged c) {
@@ -119,7 +137,9 @@ public final class EventHub implements AutoCloseable {
             data.put("group", Long.toString(c.groupId()));
             data.put("op", c.removed() ? "removed" : "updated");
             data.put("uid", c.uid());
-            data.put("entry", c.removed() ? null : EntryJson.of(c.card(), VCardVersion.V3_0, region));
+            data.put("entry", c.removed() ? null : new RawJson(cache.computeIfAbsent(
+                    c.card().etag() + "|" + c.card().uid() + "|" + c.card().username() + "|" + c.card().displayName() + "|" + region,
+                    k -> Json.write(EntryJson.of(c.card(), VCardVersion.V3_0, region)))));
             data.put("syncToken", SyncToken.format(c.seq()));
         } else if (e instanceof FeedEvent.GroupChanged g) {
             type = "group";
@@ -138,10 +158,15 @@ public final class EventHub implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Already-serialised JSON embedded as is. */
+    record RawJson(@com.fasterxml.jackson.annotation.JsonValue @com.fasterxml.jackson.annotation.JsonRawValue String json) {}
+
     @Override
     public void close() {
         pinger.shutdownNow();
-        delivery.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
         streams.forEach(SseStream::close);
     }
 }
