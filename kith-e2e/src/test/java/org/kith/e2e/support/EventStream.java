@@ -29,7 +29,8 @@ public final class EventStream implements AutoCloseable {
             req.header("Last-Event-ID", lastEventId);
         }
         response = HttpClient.newHttpClient().sendAsync(req.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        // never on the caller's thread: a response that is already complete would run this inline
+        response.thenAcceptAsync(r -> {
             String id = null;
             String type = null;
             StringBuilder data = new StringBuilder();
@@ -54,7 +55,11 @@ public final class EventStream implements AutoCloseable {
                     data.append(line.substring(5).stripLeading());
                 }
             }
-        });
+        }, java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "event-stream-reader");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     /** Waits until the server has answered with the stream's headers. */

@@ -54,6 +54,9 @@ public final class Dispatcher extends Handler.Abstract {
         Exchange ex = new Exchange(request, response, callback, vars == null ? Map.of() : vars);
         SecurityHeaders.apply(response);
         try {
+            if (found == null) {
+                ex.discardUnreadBody();
+            }
             if (found == null && allowed.isEmpty()) {
                 Problems.send(ex, 404, "not-found", "no such resource: " + rawPath, null);
             } else if (found == null) {
@@ -67,10 +70,12 @@ public final class Dispatcher extends Handler.Abstract {
             }
         } catch (KithException e) {
             if (!ex.isAsync()) {
+                ex.discardUnreadBody();
                 Problems.send(ex, e);
             }
         } catch (HttpError e) {
             if (!ex.isAsync()) {
+                ex.discardUnreadBody();
                 Problems.send(ex, e.status(), e.slug(), e.getMessage(), null);
             }
         } catch (Exception | Error e) {

@@ -25,6 +25,7 @@ public final class Exchange {
     private final Map<String, String> pathVars;
     private Credential credential;
     private boolean async;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathVars) {
         this.request = request;
@@ -103,6 +104,7 @@ public final class Exchange {
     /** The request body as text, refusing more than {@link #MAX_BODY} bytes without reading them all. */
     public String body() {
         long declared = request.getLength();
+        bodyRead = true;
         try (InputStream in = Request.asInputStream(request)) {
             if (declared > MAX_BODY) {
                 drainModestExcess(in, declared);
@@ -133,6 +135,23 @@ public final class Exchange {
         int n;
         while (total < limit && (n = in.read(sink)) > 0) {
             total += n;
+        }
+    }
+
+    /**
+     * Before an error answer to a request whose body was never read: read and drop it (within
+     * limits), so the connection stays usable for the client's next request instead of being
+     * reset under it.
+     */
+    void discardUnreadBody() {
+        if (bodyRead || request.getLength() == 0) {
+            return;
+        }
+        bodyRead = true;
+        try (InputStream in = Request.asInputStream(request)) {
+            drainModestExcess(in, request.getLength());
+        } catch (IOException e) {
+            // the connection is going away anyway
         }
     }
 
