@@ -217,6 +217,28 @@ class ApiRulesTest {
     }
 
     @Test
+    void aReconnectingStreamGetsWhatItMissed() throws Exception {
+        String lastId;
+        try (var stream = new org.kith.e2e.support.EventStream(server.baseUrl(), "owner", PW, null).connected()) {
+            Thread.sleep(200);
+            as("blocked").put("/api/v1/me/card", Map.of("fn", "Blocked One")).expect(200);
+            org.kith.e2e.support.Waits.until("the first change on the stream", java.time.Duration.ofSeconds(3),
+                    () -> stream.events().stream().anyMatch(e -> e.data().contains("Blocked One")));
+            lastId = stream.events().stream().filter(e -> e.id() != null).reduce((x, y) -> y).orElseThrow().id();
+        }
+        as("blocked").put("/api/v1/me/card", Map.of("fn", "Blocked Two")).expect(200);
+        try (var resumed = new org.kith.e2e.support.EventStream(server.baseUrl(), "owner", PW, lastId).connected()) {
+            org.kith.e2e.support.Waits.until("the missed change after reconnecting", java.time.Duration.ofSeconds(3),
+                    () -> resumed.events().stream().anyMatch(e -> e.type().equals("card") && e.data().contains("Blocked Two")));
+            assertThat(resumed.events()).noneMatch(e -> e.data().contains("Blocked One"));
+        }
+        try (var bogus = new org.kith.e2e.support.EventStream(server.baseUrl(), "owner", PW, "999999999").connected()) {
+            org.kith.e2e.support.Waits.until("a resync event for an unknown position", java.time.Duration.ofSeconds(3),
+                    () -> bogus.events().stream().anyMatch(e -> e.type().equals("resync")));
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryRoute() {
         JsonNode doc = Api.anonymous(server.baseUrl()).get("/api/v1/openapi.json").expect(200).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.1");

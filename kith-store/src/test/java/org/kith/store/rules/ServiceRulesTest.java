@@ -291,6 +291,22 @@ abstract class ServiceRulesTest {
     }
 
     @Test
+    void expiredInvitationsCannotBeUsed() {
+        Account a = person("ann");
+        Account b = person("ben");
+        long g = groupWith(a);
+        String code = kith.invitations().createLink(a.id(), g, 5, 1, null).invitation().code();
+        long inv = kith.invitations().inviteUser(a.id(), g, "ben", null).invitation().id();
+        Kith later = new Kith(store, Limits.defaults(), Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(91)),
+                new PasswordHasher(1024, 1));
+        assertThatThrownBy(() -> later.invitations().redeem(b.id(), code)).isInstanceOf(Gone.class)
+                .hasMessageContaining("expired");
+        assertThatThrownBy(() -> later.invitations().accept(b.id(), inv)).isInstanceOf(Gone.class);
+        assertThat(later.invitations().mine(b.id())).isEmpty();
+        assertThat(kith.groups().members(a.id(), g)).hasSize(1);
+    }
+
+    @Test
     void changesArePagedWithoutLosingAnything() {
         Account a = person("ann");
         Account b = person("ben");
