@@ -1,39 +1,58 @@
 package org.kith.store;
 
-import java.sql.SQLException;
-
-/** What differs between the two databases; everything else is shared SQL. */
+/** What differs between the two databases; all other SQL is shared. */
 enum Dialect {
-    SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", " FOR UPDATE"),
-    POSTGRESQL("BIGSERIAL PRIMARY KEY", " FOR UPDATE");
+    SQLITE("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "BEGIN IMMEDIATE", "BEGIN", "", ""),
+    POSTGRESQL("postgresql", "BIGSERIAL PRIMARY KEY", "BEGIN ISOLATION LEVEL READ COMMITTED",
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", " FOR UPDATE",
+            "SELECT pg_advisory_xact_lock(4848484848)");
 
+    private final String displayName;
     private final String idColumn;
+    private final String beginWrite;
+    private final String beginRead;
     private final String forUpdate;
+    private final String migrationLock;
 
-    Dialect(String idColumn, String forUpdate) {
+    Dialect(String displayName, String idColumn, String beginWrite, String beginRead, String forUpdate,
+            String migrationLock) {
+        this.displayName = displayName;
         this.idColumn = idColumn;
+        this.beginWrite = beginWrite;
+        this.beginRead = beginRead;
         this.forUpdate = forUpdate;
+        this.migrationLock = migrationLock;
     }
 
-    /** Fills the migration placeholders. */
+    String displayName() {
+        return displayName;
+    }
+
+    /** Fills the placeholders of a migration file: {@code ${id}} is the auto-increment primary key. */
     String migrationSql(String sql) {
         return sql.replace("${id}", idColumn);
     }
 
-    /** Row locking clause; SQLite has none (its single writer already serialises). */
+    /**
+     * Starts a read-write transaction. SQLite: IMMEDIATE takes the write lock at once, so a
+     * writer never fails half-way trying to upgrade a read lock.
+     */
+    String beginWrite() {
+        return beginWrite;
+    }
+
+    /** Starts a read-only transaction on one snapshot (WAL on SQLite, REPEATABLE READ on PostgreSQL). */
+    String beginRead() {
+        return beginRead;
+    }
+
+    /** The row-locking suffix of a SELECT; SQLite has none, its single writer already serialises. */
     String forUpdate() {
-        return this == SQLITE ? "" : forUpdate;
+        return forUpdate;
     }
 
-    boolean isUniqueViolation(SQLException e) {
-        if (this == POSTGRESQL) {
-            return "23505".equals(e.getSQLState());
-        }
-        String message = String.valueOf(e.getMessage());
-        return message.contains("UNIQUE constraint failed") || message.contains("PRIMARY KEY constraint failed");
-    }
-
-    String displayName() {
-        return this == SQLITE ? "sqlite" : "postgresql";
+    /** A statement that serialises concurrent migrators (several nodes starting at once); empty if not needed. */
+    String migrationLock() {
+        return migrationLock;
     }
 }

@@ -3,122 +3,172 @@ package org.kith.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * The storage port on JDBC. SQLite: one writer connection (writes are serialised; the database
- * allows only one writer anyway) begun IMMEDIATE, plus a pool of readers working on WAL
- * snapshots; synchronous=FULL so an acknowledged write survives kill -9 and power loss.
- * PostgreSQL: one pool; writers serialise on the feed-clock row, readers use REPEATABLE READ.
- * Thread-safe.
+ * The storage port on JDBC. Every call of {@link #write} or {@link #read} is one transaction on
+ * one pooled connection: committed if the callback returns, rolled back if it throws or if any
+ * statement in it failed.
+ *
+ * <p>SQLite: writers queue on a fair in-process lock and begin IMMEDIATE on the one writer
+ * connection, so a write never waits inside SQLite or fails to upgrade a read lock; reads run
+ * concurrently on WAL snapshots. PostgreSQL: writers run READ COMMITTED and serialise where they
+ * must on row locks (the feed clock, {@link StoreTx#lockGroup}); reads are REPEATABLE READ, READ
+ * ONLY. Thread-safe.
  */
 final class JdbcStore implements Store {
+    private static final long WRITE_LOCK_TIMEOUT_SECONDS = 60;
     private final Dialect dialect;
+    /** Set while this thread runs a write here: a nested write would wait for itself forever. */
+    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
     private final HikariDataSource writers;
     private final HikariDataSource readers;
+    /** SQLite only: fairness keeps a burst of writers from starving one of them. */
+    private final ReentrantLock writeLock;
 
-    private JdbcStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers) {
+    private JdbcStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers, ReentrantLock writeLock) {
         this.dialect = dialect;
         this.writers = writers;
         this.readers = readers;
+        this.writeLock = writeLock;
     }
 
     static JdbcStore sqlite(Path file) {
-        HikariDataSource writers = pool("kith-sqlite-writer", sqliteSource(file, true), 1, false);
-        Migrator.migrate(writers, Dialect.SQLITE);
-        HikariDataSource readers = pool("kith-sqlite-reader", sqliteSource(file, false), 4, true);
-        return new JdbcStore(Dialect.SQLITE, writers, readers);
+        HikariDataSource writers = Pools.sqliteWriter(file);
+        try {
+            Migrator.migrate(writers, Dialect.SQLITE);
+            return new JdbcStore(Dialect.SQLITE, writers, Pools.sqliteReaders(file), new ReentrantLock(true));
+        } catch (RuntimeException e) {
+            writers.close();
+            throw e;
+        }
     }
 
     static JdbcStore postgres(String jdbcUrl) {
-        HikariConfig config = baseConfig("kith-postgresql", 10);
-        config.setJdbcUrl(jdbcUrl);
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = Pools.postgres(jdbcUrl);
         try {
             Migrator.migrate(pool, Dialect.POSTGRESQL);
+            return new JdbcStore(Dialect.POSTGRESQL, pool, pool, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new JdbcStore(Dialect.POSTGRESQL, pool, pool);
-    }
-
-    private static DataSource sqliteSource(Path file, boolean writer) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
-        config.setTransactionMode(writer ? SQLiteConfig.TransactionMode.IMMEDIATE
-                : SQLiteConfig.TransactionMode.DEFERRED);
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return source;
-    }
-
-    private static HikariDataSource pool(String name, DataSource source, int size, boolean readOnly) {
-        HikariConfig config = baseConfig(name, size);
-        config.setDataSource(source);
-        config.setReadOnly(false); // SQLite's read-only flag is fixed at open; snapshots come from WAL
-        return new HikariDataSource(config);
-    }
-
-    private static HikariConfig baseConfig(String name, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(name);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        config.setAutoCommit(false);
-        config.setConnectionTimeout(30_000);
-        return config;
     }
 
     @Override
     public <T> T write(Function<StoreTx, T> work) {
-        return run(writers, false, work);
+        if (writing.get()) {
+            throw new IllegalStateException("Store.write called inside a write transaction: it would wait for itself");
+        }
+        lockWriters();
+        writing.set(true);
+        try {
+            return run(writers, dialect.beginWrite(), work);
+        } finally {
+            writing.set(false);
+            if (writeLock != null) {
+                writeLock.unlock();
+            }
+        }
     }
 
     @Override
     public <T> T read(Function<StoreTx, T> work) {
-        return run(readers, true, work);
+        return run(readers, dialect.beginRead(), work);
     }
 
-    private <T> T run(DataSource source, boolean readOnly, Function<StoreTx, T> work) {
-        try (Connection c = source.getConnection()) {
-            if (readOnly && dialect == Dialect.POSTGRESQL) {
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    private void lockWriters() {
+        if (writeLock == null) {
+            return;
+        }
+        try {
+            if (!writeLock.tryLock(WRITE_LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) { // the timed form stays fair
+                throw new StoreException("waited " + WRITE_LOCK_TIMEOUT_SECONDS + " s for the database's write lock");
             }
-            try {
-                T result = work.apply(new JdbcTx(c, dialect));
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                if (readOnly && dialect == Dialect.POSTGRESQL) {
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the database's write lock", e);
         }
     }
 
-    private static void rollbackQuietly(Connection c, Throwable cause) {
+    private <T> T run(HikariDataSource pool, String begin, Function<StoreTx, T> work) {
+        Connection c = connect(pool);
+        boolean reusable = false;
         try {
-            c.rollback();
+            execute(c, begin);
+            Sql sql = new Sql(c, dialect);
+            T result;
+            try {
+                result = work.apply(new JdbcTx(sql));
+            } catch (RuntimeException | Error e) {
+                reusable = rollback(c, e);
+                throw e;
+            }
+            if (sql.failed() != null) {
+                reusable = rollback(c, null);
+                throw new StoreException("rolled back: a statement of this transaction failed and the failure was "
+                        + "caught instead of ending the transaction", sql.failed());
+            }
+            try {
+                execute(c, "COMMIT");
+            } catch (SQLException e) {
+                StoreException failure = new StoreException("the commit failed: " + e.getMessage(), e);
+                rollback(c, failure);
+                throw failure;
+            }
+            reusable = true;
+            return result;
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            throw new StoreException("cannot begin a transaction: " + e.getMessage(), e);
+        } finally {
+            release(pool, c, reusable);
+        }
+    }
+
+    private static Connection connect(HikariDataSource pool) {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("no database connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(Connection c, String statement) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** Rolls back; false if even that failed, so the connection must not be reused. */
+    private static boolean rollback(Connection c, Throwable cause) {
+        try {
+            execute(c, "ROLLBACK");
+            return true;
+        } catch (SQLException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+            return false;
+        }
+    }
+
+    /** Returns the connection to the pool, or drops it when its transaction state is unknown. */
+    private static void release(HikariDataSource pool, Connection c, boolean reusable) {
+        if (!reusable) {
+            pool.evictConnection(c);
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            pool.evictConnection(c);
         }
     }
 
@@ -129,7 +179,9 @@ final class JdbcStore implements Store {
 
     @Override
     public void close() {
-        readers.close();
+        if (readers != writers) {
+            readers.close();
+        }
         writers.close();
     }
 }

@@ -1,0 +1,59 @@
+package org.kith.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.kith.core.model.GroupCard;
+
+/** A group's phonebook as stored: its active members' own cards, then its live managed entries. */
+final class PhonebookRows {
+    private static final String MEMBER_CARD = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
+            + "c.vcard, c.etag, ";
+    private static final String MEMBER_FROM = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
+            + "JOIN cards c ON c.account_id = m.account_id ";
+    private static final String ENTRY_CARD = "SELECT group_id, uid, id, vcard, etag FROM entries ";
+
+    private final Sql sql;
+
+    PhonebookRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    List<GroupCard> groupCards(long groupId) {
+        List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + "COALESCE(m.alias_uid, c.uid) AS shown_uid"
+                + MEMBER_FROM + "WHERE m.group_id = ? AND m.left_seq IS NULL ORDER BY m.joined_seq, m.id",
+                PhonebookRows::memberCard, groupId));
+        cards.addAll(sql.list(ENTRY_CARD + "WHERE group_id = ? AND deleted_at IS NULL ORDER BY id",
+                PhonebookRows::entryCard, groupId));
+        return cards;
+    }
+
+    /**
+     * Three index lookups rather than one COALESCE(...) = ? comparison, which no index serves:
+     * a member shown under an inherited UID, a member shown under the card's own UID, an entry.
+     */
+    Optional<GroupCard> groupCard(long groupId, String uid) {
+        return sql.one(MEMBER_CARD + "m.alias_uid AS shown_uid" + MEMBER_FROM
+                        + "WHERE m.group_id = ? AND m.alias_uid = ? AND m.left_seq IS NULL",
+                        PhonebookRows::memberCard, groupId, uid)
+                .or(() -> sql.one(MEMBER_CARD + "c.uid AS shown_uid" + MEMBER_FROM
+                        + "WHERE c.uid = ? AND m.group_id = ? AND m.left_seq IS NULL AND m.alias_uid IS NULL",
+                        PhonebookRows::memberCard, uid, groupId))
+                .or(() -> sql.one(ENTRY_CARD + "WHERE group_id = ? AND uid = ? AND deleted_at IS NULL",
+                        PhonebookRows::entryCard, groupId, uid));
+    }
+
+    private static GroupCard memberCard(ResultSet rs) throws SQLException {
+        return new GroupCard(rs.getLong("group_id"), rs.getString("shown_uid"), rs.getLong("account_id"),
+                rs.getString("username"), rs.getString("display_name"), null, rs.getString("vcard"),
+                rs.getString("etag"));
+    }
+
+    private static GroupCard entryCard(ResultSet rs) throws SQLException {
+        return new GroupCard(rs.getLong("group_id"), rs.getString("uid"), null, null, null, rs.getLong("id"),
+                rs.getString("vcard"), rs.getString("etag"));
+    }
+}

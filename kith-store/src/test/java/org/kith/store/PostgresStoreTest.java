@@ -1,0 +1,51 @@
+package org.kith.store;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.kith.core.store.Store;
+
+/**
+ * The store contract on the machine's PostgreSQL: one database for the class, dropped at the
+ * end, and an empty schema of its own for every test.
+ */
+class PostgresStoreTest extends StoreContractTest {
+    private static TestPostgres db;
+    private String url;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        db = TestPostgres.createDatabase();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Override
+    Store openNew() throws Exception {
+        url = db.newSchema();
+        return Stores.openPostgres(url);
+    }
+
+    @Override
+    Store reopen() {
+        return Stores.openPostgres(url);
+    }
+
+    /** With sequential scans priced out, a plan that still has one has no index to use. */
+    @Override
+    List<String> plan(Sql sql, String statement, Object[] params) {
+        sql.update("SET LOCAL enable_seqscan = off");
+        return sql.list("EXPLAIN " + statement, rs -> rs.getString(1), params);
+    }
+
+    @Override
+    boolean scansChanges(String planLine) {
+        return planLine.contains("Seq Scan on changes");
+    }
+}
