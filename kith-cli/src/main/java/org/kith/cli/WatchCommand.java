@@ -61,8 +61,6 @@ final class WatchCommand implements Callable<Integer> {
         HttpRequest.Builder req = api.request("/api/v1/events").header("Accept", "text/event-stream").GET();
         if (lastId != null) {
             req.header("Last-Event-ID", lastId);
-        } else {
-            syncer.syncAll(); // anything missed before the stream opens is caught by a sync
         }
         HttpResponse<Stream<String>> response;
         try {
@@ -72,6 +70,11 @@ final class WatchCommand implements Callable<Integer> {
         }
         if (response.statusCode() != 200) {
             throw new CliError(CliError.FAILED, "the event stream answered HTTP " + response.statusCode());
+        }
+        if (lastId == null) {
+            // The stream now holds every change from here on; a sync after it opened (not before)
+            // covers everything earlier, so nothing falls between the two.
+            syncer.syncAll();
         }
         root.out.println(Log.now() + " connected; waiting for changes");
         SseReader reader = new SseReader(event -> handle(syncer, event), lastId);
