@@ -1,39 +1,70 @@
 package org.kith.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code kith app-password create|list|revoke}: passwords for phones and other devices. */
-@Command(name = "app-password", description = "Passwords for devices (phones, desktop contacts apps).")
+/** {@code kith app-password create|list|revoke}: one password per device, revocable on its own. */
+@Command(name = "app-password", description = "Passwords for devices (phones, contacts apps, scripts).",
+        subcommands = {AppPasswordCommand.Create.class, AppPasswordCommand.Ls.class, AppPasswordCommand.Revoke.class})
 final class AppPasswordCommand {
     @ParentCommand KithCli root;
 
-    @Command(name = "create", description = "Create one; it is shown only now.")
-    int create(@Parameters(paramLabel = "NAME") String name) {
-        JsonNode created = root.api().post("/api/v1/app-passwords", Map.of("name", name));
-        root.out.println("app password " + created.path("id").asText() + " for \"" + name + "\": "
-                + created.path("password").asText());
-        return 0;
+    @Command(name = "create", description = "Create one; the password is shown only this once.")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand AppPasswordCommand parent;
+        @Parameters(paramLabel = "NAME", description = "which device it is for, e.g. \"Alice's phone\"") String name;
+
+        @Override
+        public Integer call() {
+            JsonNode created = parent.root.api().post("/app-passwords", Map.of("name", name));
+            Out out = parent.root.out();
+            out.line("app password " + created.path("id").asText() + " for \"" + created.path("name").asText(name) + "\":");
+            out.line(created.path("password").asText());
+            out.line("it is shown only now; revoke it with 'kith app-password revoke " + created.path("id").asText() + "'");
+            return 0;
+        }
     }
 
     @Command(name = "list", description = "My app passwords.")
-    int list() {
-        for (JsonNode p : root.api().get("/api/v1/app-passwords")) {
-            root.out.println(p.path("id").asText() + "  " + p.path("name").asText() + "  created "
-                    + p.path("createdAt").asText() + "  last used "
-                    + (p.hasNonNull("lastUsedAt") ? p.get("lastUsedAt").asText() : "never"));
+    static final class Ls implements Callable<Integer> {
+        @ParentCommand AppPasswordCommand parent;
+        @Option(names = "--json", description = "print the server's JSON") boolean json;
+
+        @Override
+        public Integer call() {
+            JsonNode list = parent.root.api().get("/app-passwords");
+            if (json) {
+                parent.root.out().json(list);
+                return 0;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode p : list) {
+                rows.add(List.of(p.path("id").asText(), p.path("createdAt").asText(),
+                        Json.text(p, "lastUsedAt") == null ? "never" : p.get("lastUsedAt").asText(), p.path("name").asText()));
+            }
+            parent.root.out().table(List.of("ID", "CREATED", "LAST USED", "NAME"), rows);
+            return 0;
         }
-        return 0;
     }
 
-    @Command(name = "revoke", description = "Revoke one; devices using it are signed out.")
-    int revoke(@Parameters(paramLabel = "ID") String id) {
-        root.api().delete("/api/v1/app-passwords/" + Paths.segment(id));
-        root.out.println("revoked app password " + id);
-        return 0;
+    @Command(name = "revoke", description = "Revoke one; the device using it can no longer sign in.")
+    static final class Revoke implements Callable<Integer> {
+        @ParentCommand AppPasswordCommand parent;
+        @Parameters(paramLabel = "ID") String id;
+
+        @Override
+        public Integer call() {
+            parent.root.api().delete("/app-passwords/" + UrlPaths.segment(id));
+            parent.root.out().line("revoked app password " + id);
+            return 0;
+        }
     }
 }

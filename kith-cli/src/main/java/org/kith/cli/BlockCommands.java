@@ -1,25 +1,29 @@
 package org.kith.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** block, unblock, blocks: hide my card from a member. */
+/** {@code kith block|unblock|blocks}: hide my card, and its later changes, from a member. */
 final class BlockCommands {
     private BlockCommands() {}
 
-    @Command(name = "block", description = "Hide my card (and its future changes) from someone.")
+    @Command(name = "block", description = "Hide my card and its later changes from someone who shares a group with me.")
     static final class Block implements Callable<Integer> {
         @ParentCommand KithCli root;
         @Parameters(paramLabel = "USERNAME") String username;
 
         @Override
         public Integer call() {
-            root.api().put("/api/v1/blocks/" + Paths.segment(username), null);
-            root.out.println(username + " can no longer see your card");
+            root.api().send("PUT", "/blocks/" + UrlPaths.segment(username), null, null, Map.of());
+            root.out().line(username + " no longer sees your card");
             return 0;
         }
     }
@@ -31,20 +35,30 @@ final class BlockCommands {
 
         @Override
         public Integer call() {
-            root.api().delete("/api/v1/blocks/" + Paths.segment(username));
-            root.out.println(username + " can see your card again");
+            root.api().delete("/blocks/" + UrlPaths.segment(username));
+            root.out().line(username + " sees your card again");
             return 0;
         }
     }
 
-    @Command(name = "blocks", description = "People I hide my card from.")
+    @Command(name = "blocks", description = "The people I hide my card from.")
     static final class Blocks implements Callable<Integer> {
         @ParentCommand KithCli root;
+        @Option(names = "--json", description = "print the server's JSON") boolean json;
 
         @Override
         public Integer call() {
-            for (JsonNode b : root.api().get("/api/v1/blocks")) {
-                root.out.println(b.path("username").asText() + " (" + b.path("displayName").asText() + ")");
+            JsonNode list = root.api().get("/blocks");
+            if (json) {
+                root.out().json(list);
+            } else if (list.isEmpty()) {
+                root.out().line("you block nobody");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (JsonNode b : list) {
+                    rows.add(List.of(b.path("username").asText(), b.path("createdAt").asText(), b.path("displayName").asText()));
+                }
+                root.out().table(List.of("USERNAME", "SINCE", "NAME"), rows);
             }
             return 0;
         }

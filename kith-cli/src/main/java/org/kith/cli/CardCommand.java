@@ -1,61 +1,82 @@
 package org.kith.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code kith card show|set}: my own card. */
+/** {@code kith card show|set}: my own card, the one every group I am in shows. */
 @Command(name = "card", description = "Show or change my card.", subcommands = {CardCommand.Show.class, CardCommand.Set.class})
 final class CardCommand {
     @ParentCommand KithCli root;
 
     @Command(name = "show", description = "Show my card.")
     static final class Show implements Callable<Integer> {
-        @ParentCommand CardCommand parent;
-        @Option(names = "--vcard", description = "print it as vCard") boolean vcard;
-        @Option(names = "--json", description = "print the JSON") boolean json;
+        @ParentCommand CardCommand card;
+        @Option(names = "--vcard", description = "print it as vCard 3.0 text") boolean vcard;
+        @Option(names = "--json", description = "print the server's JSON") boolean json;
 
         @Override
         public Integer call() {
-            ApiClient api = parent.root.api();
+            ApiClient api = card.root.api();
             if (vcard) {
-                parent.root.out.print(api.call("GET", "/api/v1/me/card", null, null, Map.of("Accept", "text/vcard")).body());
-                parent.root.out.flush();
+                String text = api.send("GET", "/me/card", null, null, Map.of("Accept", "text/vcard")).body();
+                card.root.io.out().print(text);
+                card.root.io.out().flush();
                 return 0;
             }
-            JsonNode card = api.get("/api/v1/me/card");
-            parent.root.out.println(json ? card.toPrettyString() : CardOptions.describe(card));
+            var me = api.get("/me/card");
+            if (json) {
+                card.root.out().json(me);
+            } else {
+                card.root.out().line(Describe.card(me));
+            }
             return 0;
         }
     }
 
-    @Command(name = "set", description = "Change fields of my card (others are kept), or replace it with --file.")
+    @Command(name = "set", description = "Change the given fields of my card (the rest stays), or replace it with --file.")
     static final class Set implements Callable<Integer> {
-        @ParentCommand CardCommand parent;
-        @Mixin CardOptions fields;
-        @Option(names = "--file", description = "a vCard file to replace my card with") Path file;
+        @ParentCommand CardCommand card;
+        @Mixin CardFields fields;
+        @Option(names = "--file", paramLabel = "CARD.vcf", description = "replace my card with this vCard (3.0 or 4.0)")
+        Path file;
 
         @Override
-        public Integer call() throws IOException {
-            ApiClient api = parent.root.api();
+        public Integer call() {
+            if (file != null && fields.any()) {
+                throw CliError.usage("give either --file or fields to change, not both");
+            }
+            if (file == null && !fields.any()) {
+                throw CliError.usage("nothing to change: give --fn, --tel, --email, --org, --title, --note, --photo or --file");
+            }
+            ApiClient api = card.root.api();
+            ApiClient.Response saved;
             if (file != null) {
-                api.call("PUT", "/api/v1/me/card", "text/vcard; charset=utf-8", Files.readString(file), Map.of());
+                saved = api.send("PUT", "/me/card", "text/vcard; charset=utf-8", readVcard(file), Map.of());
             } else {
-                ApiClient.Reply current = api.call("GET", "/api/v1/me/card", null, null, Map.of());
-                String body = ApiClient.write(fields.applyTo(current.json()));
-                api.call("PUT", "/api/v1/me/card", "application/json", body,
+                // If-Match makes this a compare-and-swap: a change made elsewhere meanwhile gets 412, not lost
+                ApiClient.Response current = api.send("GET", "/me/card", null, null, Map.of());
+                saved = api.sendJson("PUT", "/me/card", fields.applyTo(current.json()),
                         current.etag() == null ? Map.of() : Map.of("If-Match", current.etag()));
             }
-            parent.root.out.println(CardOptions.describe(api.get("/api/v1/me/card")));
+            card.root.out().line(Describe.card(saved.json()));
             return 0;
+        }
+
+        private static String readVcard(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliError.usage("--file: cannot read " + file + " as UTF-8 text: " + ApiClient.reason(e));
+            }
         }
     }
 }

@@ -1,234 +1,198 @@
 package org.kith.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code kith group …}: groups, members, invitations and managed entries. */
-@Command(name = "group", description = "Create and manage groups.")
+/**
+ * {@code kith group …}: groups and their members. Invitations and managed entries of a group are
+ * in {@link GroupInviteCommands} and {@link GroupEntryCommands}.
+ */
+@Command(name = "group", description = "Create and manage groups.",
+        subcommands = {GroupCommand.Create.class, GroupCommand.Ls.class, GroupCommand.Show.class,
+                GroupCommand.Edit.class, GroupCommand.Delete.class, GroupCommand.Leave.class,
+                GroupCommand.Remove.class, GroupCommand.Transfer.class,
+                GroupInviteCommands.Invite.class, GroupInviteCommands.Pending.class, GroupInviteCommands.Revoke.class,
+                GroupEntryCommands.Entries.class, GroupEntryCommands.Add.class, GroupEntryCommands.Update.class,
+                GroupEntryCommands.Delete.class})
 final class GroupCommand {
     @ParentCommand KithCli root;
 
-    private ApiClient api() {
-        return root.api();
-    }
+    @Command(name = "create", description = "Create a group; you become its owner.")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--description", paramLabel = "TEXT") String description;
+        @Option(names = "--limit", paramLabel = "N", description = "the most members it may have") Integer limit;
 
-    private void print(String line) {
-        root.out.println(line);
-    }
-
-    private static String g(String id) {
-        return "/api/v1/groups/" + Paths.segment(id);
-    }
-
-    @Command(name = "create", description = "Create a group; you are its owner.")
-    int create(@Parameters(paramLabel = "NAME") String name,
-               @Option(names = "--description") String description,
-               @Option(names = "--limit", description = "member limit") Integer limit) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("description", description);
-        body.put("memberLimit", limit);
-        JsonNode group = api().post("/api/v1/groups", body);
-        print("created group " + group.path("id").asText() + " \"" + group.path("name").asText() + "\"");
-        return 0;
-    }
-
-    @Command(name = "list", description = "The groups I belong to.")
-    int list(@Option(names = "--json") boolean json) {
-        JsonNode groups = api().get("/api/v1/groups");
-        if (json) {
-            print(groups.toPrettyString());
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            if (description != null) {
+                body.put("description", description);
+            }
+            if (limit != null) {
+                body.put("memberLimit", limit);
+            }
+            JsonNode created = group.root.api().post("/groups", body);
+            group.root.out().line("created " + Describe.group(created));
             return 0;
         }
-        for (JsonNode grp : groups) {
-            print(String.format("%-6s %-24s %3d/%-4d %s", grp.path("id").asText(), grp.path("name").asText(),
-                    grp.path("memberCount").asInt(), grp.path("memberLimit").asInt(), grp.path("role").asText()));
+    }
+
+    @Command(name = "list", description = "The groups I am a member of.")
+    static final class Ls implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Option(names = "--json", description = "print the server's JSON") boolean json;
+
+        @Override
+        public Integer call() {
+            JsonNode groups = group.root.api().get("/groups");
+            if (json) {
+                group.root.out().json(groups);
+                return 0;
+            }
+            if (groups.isEmpty()) {
+                group.root.out().line("no groups yet: 'kith group create NAME', or accept an invitation");
+                return 0;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode g : groups) {
+                rows.add(List.of(g.path("id").asText(), Describe.limit(g), g.path("role").asText(), g.path("name").asText()));
+            }
+            group.root.out().table(List.of("ID", "MEMBERS", "ROLE", "NAME"), rows);
+            return 0;
         }
-        return 0;
     }
 
     @Command(name = "show", description = "A group and its members.")
-    int show(@Parameters(paramLabel = "ID") String id, @Option(names = "--json") boolean json) {
-        JsonNode group = api().get(g(id));
-        JsonNode members = api().get(g(id) + "/members");
-        if (json) {
-            print(ApiClient.JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("group", group)
-                    .set("members", members).toPrettyString());
+    static final class Show implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(paramLabel = "ID") String id;
+        @Option(names = "--json", description = "print {\"group\":…, \"members\":[…]}") boolean json;
+
+        @Override
+        public Integer call() {
+            ApiClient api = group.root.api();
+            JsonNode g = api.get(UrlPaths.group(id));
+            JsonNode members = api.get(UrlPaths.group(id, "members"));
+            Out out = group.root.out();
+            if (json) {
+                ObjectNode both = Json.object();
+                both.set("group", g);
+                both.set("members", members);
+                out.json(both);
+                return 0;
+            }
+            out.line(g.path("name").asText() + "  (id " + g.path("id").asText() + ", owner " + g.path("owner").asText()
+                    + ", " + Describe.limit(g) + " members" + (g.path("membersMayInvite").asBoolean(true) ? "" : ", only owners invite")
+                    + ")");
+            String description = Json.text(g, "description");
+            if (description != null && !description.isBlank()) {
+                out.line(description);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode m : members) {
+                rows.add(List.of(m.path("username").asText(), m.path("role").asText(), m.path("displayName").asText()));
+            }
+            out.table(List.of("USERNAME", "ROLE", "NAME"), rows);
             return 0;
         }
-        print(group.path("name").asText() + " (id " + group.path("id").asText() + ", owner "
-                + group.path("owner").asText() + ", " + group.path("memberCount").asInt() + "/"
-                + group.path("memberLimit").asInt() + ")");
-        if (!group.path("description").asText().isEmpty()) {
-            print("  " + group.path("description").asText());
-        }
-        for (JsonNode m : members) {
-            print("  " + m.path("username").asText() + " (" + m.path("displayName").asText() + ")"
-                    + (m.path("role").asText().equals("owner") ? " owner" : ""));
-        }
-        return 0;
     }
 
-    @Command(name = "edit", description = "Change a group's name, description, limit or who may invite (owner).")
-    int edit(@Parameters(paramLabel = "ID") String id, @Option(names = "--name") String name,
-             @Option(names = "--description") String description, @Option(names = "--limit") Integer limit,
-             @Option(names = "--members-may-invite", arity = "1") Boolean mayInvite) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (name != null) {
-            body.put("name", name);
-        }
-        if (description != null) {
-            body.put("description", description);
-        }
-        if (limit != null) {
-            body.put("memberLimit", limit);
-        }
-        if (mayInvite != null) {
-            body.put("membersMayInvite", mayInvite);
-        }
-        JsonNode group = api().patch(g(id), body);
-        print("updated group " + group.path("id").asText() + " \"" + group.path("name").asText() + "\"");
-        return 0;
-    }
+    @Command(name = "edit", description = "Change a group's name, description, member limit or who may invite (owner only).")
+    static final class Edit implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(paramLabel = "ID") String id;
+        @Option(names = "--name") String name;
+        @Option(names = "--description", paramLabel = "TEXT") String description;
+        @Option(names = "--limit", paramLabel = "N") Integer limit;
+        @Option(names = "--members-may-invite", arity = "1", paramLabel = "true|false") Boolean membersMayInvite;
 
-    @Command(name = "delete", description = "Delete a group (owner).")
-    int delete(@Parameters(paramLabel = "ID") String id) {
-        api().delete(g(id));
-        print("deleted group " + id);
-        return 0;
-    }
-
-    @Command(name = "leave", description = "Leave a group.")
-    int leave(@Parameters(paramLabel = "ID") String id) {
-        String me = api().get("/api/v1/accounts/me").path("username").asText();
-        api().delete(g(id) + "/members/" + Paths.segment(me));
-        print("left group " + id);
-        return 0;
-    }
-
-    @Command(name = "remove", description = "Remove a member (owner).")
-    int remove(@Parameters(index = "0", paramLabel = "ID") String id,
-               @Parameters(index = "1", paramLabel = "USERNAME") String username) {
-        api().delete(g(id) + "/members/" + Paths.segment(username));
-        print("removed " + username + " from group " + id);
-        return 0;
-    }
-
-    @Command(name = "transfer", description = "Make another member the owner.")
-    int transfer(@Parameters(index = "0", paramLabel = "ID") String id,
-                 @Parameters(index = "1", paramLabel = "USERNAME") String username) {
-        api().post(g(id) + "/owner", Map.of("username", username));
-        print(username + " now owns group " + id);
-        return 0;
-    }
-
-    @Command(name = "invite", description = "Invite a user by name (--user) or create an invitation link (--link).")
-    int invite(@Parameters(paramLabel = "ID") String id, @Option(names = "--user") String user,
-               @Option(names = "--link") boolean link, @Option(names = "--max-uses") Integer maxUses,
-               @Option(names = "--expires-hours") Integer hours, @Option(names = "--entry") String entryId) {
-        if ((user == null) == !link) {
-            throw new CliError(CliError.USAGE, "give either --user USERNAME or --link");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (user != null) {
-            body.put("username", user);
-        } else {
-            body.put("maxUses", maxUses);
-            body.put("expiresInHours", hours);
-        }
-        if (entryId != null) {
-            body.put("entryId", entryId);
-        }
-        JsonNode inv = api().post(g(id) + "/invitations", body);
-        if (user != null) {
-            print("invited " + user + " (invitation " + inv.path("id").asText() + ")");
-        } else {
-            print("invitation " + inv.path("id").asText() + ": code " + inv.path("code").asText());
-            print(inv.path("url").asText());
-        }
-        return 0;
-    }
-
-    @Command(name = "invitations", description = "A group's pending invitations.")
-    int invitations(@Parameters(paramLabel = "ID") String id, @Option(names = "--json") boolean json) {
-        JsonNode list = api().get(g(id) + "/invitations");
-        if (json) {
-            print(list.toPrettyString());
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            putIfGiven(body, "name", name);
+            putIfGiven(body, "description", description);
+            putIfGiven(body, "memberLimit", limit);
+            putIfGiven(body, "membersMayInvite", membersMayInvite);
+            if (body.isEmpty()) {
+                throw CliError.usage("nothing to change: give --name, --description, --limit or --members-may-invite");
+            }
+            group.root.out().line("updated " + Describe.group(group.root.api().patch(UrlPaths.group(id), body)));
             return 0;
         }
-        for (JsonNode inv : list) {
-            String target = inv.hasNonNull("username") ? "user " + inv.get("username").asText()
-                    : "link " + inv.path("code").asText() + " (" + inv.path("uses").asInt() + " used)";
-            print(inv.path("id").asText() + "  " + target + "  expires " + inv.path("expiresAt").asText());
-        }
-        return 0;
-    }
 
-    @Command(name = "revoke", description = "Withdraw an invitation.")
-    int revoke(@Parameters(index = "0", paramLabel = "ID") String id,
-               @Parameters(index = "1", paramLabel = "INVID") String invitation) {
-        api().delete(g(id) + "/invitations/" + Paths.segment(invitation));
-        print("revoked invitation " + invitation);
-        return 0;
-    }
-
-    @Command(name = "entries", description = "A group's managed entries.")
-    int entries(@Parameters(paramLabel = "ID") String id, @Option(names = "--json") boolean json) {
-        JsonNode list = api().get(g(id) + "/entries");
-        if (json) {
-            print(list.toPrettyString());
-            return 0;
-        }
-        for (JsonNode e : list) {
-            print(e.path("id").asText() + "  " + CardOptions.describe(e.path("card")));
-        }
-        return 0;
-    }
-
-    @Command(name = "entry-add", description = "Add a card for someone who is not a member (owner).")
-    int entryAdd(@Parameters(paramLabel = "ID") String id, @Mixin CardOptions fields,
-                 @Option(names = "--invite", description = "also invite this user; on joining their card replaces the entry")
-                 String invite) {
-        if (fields.fn == null) {
-            throw new CliError(CliError.USAGE, "an entry needs --fn");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("card", fields.applyTo(null));
-        body.put("inviteUsername", invite);
-        JsonNode entry = api().post(g(id) + "/entries", body);
-        print("added entry " + entry.path("id").asText() + " (uid " + entry.path("uid").asText() + ")");
-        return 0;
-    }
-
-    @Command(name = "entry-update", description = "Change a managed entry (owner).")
-    int entryUpdate(@Parameters(index = "0", paramLabel = "ID") String id,
-                    @Parameters(index = "1", paramLabel = "ENTRYID") String entryId, @Mixin CardOptions fields) {
-        JsonNode current = null;
-        for (JsonNode e : api().get(g(id) + "/entries")) {
-            if (e.path("id").asText().equals(entryId)) {
-                current = e.path("card");
+        private static void putIfGiven(Map<String, Object> body, String key, Object value) {
+            if (value != null) {
+                body.put(key, value);
             }
         }
-        if (current == null) {
-            throw new CliError(CliError.FAILED, "no managed entry " + entryId + " in group " + id);
-        }
-        api().put(g(id) + "/entries/" + Paths.segment(entryId), Map.of("card", fields.applyTo(current)));
-        print("updated entry " + entryId);
-        return 0;
     }
 
-    @Command(name = "entry-delete", description = "Delete a managed entry (owner).")
-    int entryDelete(@Parameters(index = "0", paramLabel = "ID") String id,
-                    @Parameters(index = "1", paramLabel = "ENTRYID") String entryId) {
-        api().delete(g(id) + "/entries/" + Paths.segment(entryId));
-        print("deleted entry " + entryId);
-        return 0;
+    @Command(name = "delete", description = "Delete a group for everyone (owner only).")
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(paramLabel = "ID") String id;
+
+        @Override
+        public Integer call() {
+            group.root.api().delete(UrlPaths.group(id));
+            group.root.out().line("deleted group " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "leave", description = "Leave a group (an owner must transfer it first unless alone).")
+    static final class Leave implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(paramLabel = "ID") String id;
+
+        @Override
+        public Integer call() {
+            ApiClient api = group.root.api();
+            String me = api.get("/accounts/me").path("username").asText();
+            api.delete(UrlPaths.group(id, "members", UrlPaths.segment(me)));
+            group.root.out().line("left group " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a member from a group (owner only).")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(index = "0", paramLabel = "ID") String id;
+        @Parameters(index = "1", paramLabel = "USERNAME") String username;
+
+        @Override
+        public Integer call() {
+            group.root.api().delete(UrlPaths.group(id, "members", UrlPaths.segment(username)));
+            group.root.out().line("removed " + username + " from group " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "transfer", description = "Make another member the owner; you stay a member.")
+    static final class Transfer implements Callable<Integer> {
+        @ParentCommand GroupCommand group;
+        @Parameters(index = "0", paramLabel = "ID") String id;
+        @Parameters(index = "1", paramLabel = "USERNAME") String username;
+
+        @Override
+        public Integer call() {
+            group.root.api().post(UrlPaths.group(id, "owner"), Map.of("username", username));
+            group.root.out().line(username + " now owns group " + id);
+            return 0;
+        }
     }
 }

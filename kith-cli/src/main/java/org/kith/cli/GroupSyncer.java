@@ -1,29 +1,61 @@
 package org.kith.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Brings a vdir in line with the server: a folder per group, a card file per visible card.
- * Incremental with each group's sync token; a full resync when the server asks for one (410).
+ * Brings a folder in line with the server: {@code DIR/<groupId>/} per group I belong to, one card
+ * file per card I may see. Uses each group's sync token for "changes since" and falls back to the
+ * whole phonebook on the first run or when the server answers 410. Not thread-safe: one thread
+ * (the sync command, or the watcher's worker) drives it.
  */
 final class GroupSyncer {
+    /** What one group's sync did to its folder. */
+    record Counts(int added, int updated, int removed) {
+        Counts plus(VdirFolder.Change c) {
+            return switch (c) {
+                case ADDED -> new Counts(added + 1, updated, removed);
+                case UPDATED -> new Counts(added, updated + 1, removed);
+                case UNCHANGED -> this;
+            };
+        }
+
+        Counts minusOne() {
+            return new Counts(added, updated, removed + 1);
+        }
+
+        boolean any() {
+            return added + updated + removed > 0;
+        }
+
+        @Override
+        public String toString() {
+            return added + " added, " + updated + " updated, " + removed + " removed";
+        }
+    }
+
     private final ApiClient api;
     private final Path root;
     private final SyncState state;
-    private final PrintWriter out;
+    private final Log log;
+    private final boolean live;
 
-    GroupSyncer(ApiClient api, Path root, PrintWriter out) {
+    /**
+     * {@code live} is watch mode: every card written or removed gets its own log line, and groups
+     * where nothing changed stay silent. Otherwise (sync) every group gets one summary line.
+     */
+    GroupSyncer(ApiClient api, Path root, SyncState state, Log log, boolean live) {
         this.api = api;
         this.root = root;
-        this.state = SyncState.load(root);
-        this.out = out;
+        this.state = state;
+        this.log = log;
+        this.live = live;
     }
 
     SyncState state() {
@@ -31,100 +63,165 @@ final class GroupSyncer {
     }
 
     VdirFolder folder(String groupId) {
-        return new VdirFolder(root.resolve(VdirFolder.fileName(groupId).replace(".vcf", "")));
+        return new VdirFolder(root.resolve(VdirFolder.safeName(groupId)));
     }
 
-    /** Syncs every group I belong to, and removes folders of groups I left. */
-    synchronized void syncAll() {
+    /**
+     * Syncs every group I belong to and deletes the folders of groups I no longer belong to.
+     * {@code full} ignores the saved tokens (the server's "resync" event asks for that).
+     */
+    void syncAll(boolean full) {
         Map<String, String> groups = new LinkedHashMap<>();
-        for (JsonNode g : api.get("/api/v1/groups")) {
+        for (JsonNode g : api.get("/groups")) {
             groups.put(g.path("id").asText(), g.path("name").asText());
         }
-        for (Map.Entry<String, String> g : groups.entrySet()) {
-            folder(g.getKey()).setDisplayName(g.getValue());
-            syncGroup(g.getKey());
-        }
-        for (String gone : new HashSet<>(state.tokens.keySet())) {
-            if (!groups.containsKey(gone)) {
-                folder(gone).deleteAll();
-                state.tokens.remove(gone);
-                out.println(Log.now() + " removed group " + gone);
-            }
-        }
+        groups.forEach(state::track);
         state.save();
-    }
-
-    synchronized void syncGroup(String groupId) {
-        String token = state.tokens.get(groupId);
-        if (token != null) {
+        for (Map.Entry<String, String> g : groups.entrySet()) {
             try {
-                incremental(groupId, token);
-                return;
-            } catch (ApiClient.ApiError e) {
-                if (e.status != 410) {
+                folder(g.getKey()).setDisplayName(g.getValue());
+                syncGroup(g.getKey(), full);
+            } catch (ApiError e) {
+                if (e.status() != 404) {
                     throw e;
                 }
-                out.println(Log.now() + " group " + groupId + ": full resync needed");
+                dropGroup(g.getKey()); // left or deleted between the list and now
             }
         }
-        full(groupId);
-    }
-
-    private void full(String groupId) {
-        JsonNode book = api.get("/api/v1/groups/" + Paths.segment(groupId) + "/phonebook");
-        VdirFolder folder = folder(groupId);
-        Set<String> uids = new HashSet<>();
-        for (JsonNode card : book.path("cards")) {
-            folder.put(card.path("uid").asText(), card.path("vcard").asText());
-            uids.add(card.path("uid").asText());
+        for (String id : state.groups()) {
+            if (!groups.containsKey(id)) {
+                dropGroup(id);
+            }
         }
-        int removed = folder.retainOnly(uids);
-        state.tokens.put(groupId, book.path("syncToken").asText());
         state.save();
-        out.println(Log.now() + " group " + groupId + ": " + uids.size() + " cards, " + removed + " removed");
-    }
-
-    private void incremental(String groupId, String token) {
-        VdirFolder folder = folder(groupId);
-        int updated = 0;
-        int removed = 0;
-        boolean more = true;
-        while (more) {
-            JsonNode changes = api.get("/api/v1/groups/" + Paths.segment(groupId) + "/changes?since="
-                    + Paths.segment(token));
-            for (JsonNode card : changes.path("updated")) {
-                folder.put(card.path("uid").asText(), card.path("vcard").asText());
-                updated++;
-            }
-            for (JsonNode uid : changes.path("removed")) {
-                folder.remove(uid.asText());
-                removed++;
-            }
-            token = changes.path("syncToken").asText();
-            more = changes.path("more").asBoolean(false);
-        }
-        state.tokens.put(groupId, token);
-        state.save();
-        if (updated + removed > 0) {
-            out.println(Log.now() + " group " + groupId + ": " + updated + " updated, " + removed + " removed");
+        if (groups.isEmpty() && !live) {
+            log.line("no groups to sync");
         }
     }
 
-    /** Applies one pushed card change. */
-    synchronized void apply(JsonNode event) {
-        String groupId = event.path("group").asText();
+    /** Syncs one group the cheapest way that is still correct; returns what changed. */
+    Counts syncGroup(String groupId, boolean full) {
+        String token = state.token(groupId);
+        if (token != null && !full) {
+            try {
+                return report(groupId, incremental(groupId, token), false);
+            } catch (ApiError e) {
+                if (!e.resyncRequired()) {
+                    throw e;
+                }
+                log.line(label(groupId) + ": the server needs a full resync (" + e.getMessage() + ")");
+            }
+        }
+        return report(groupId, whole(groupId), true);
+    }
+
+    /**
+     * Applies one pushed {@code card} event. Returns false when it cannot be applied on its own
+     * (a group this folder does not hold yet, an unknown op) and the caller should sync instead.
+     */
+    boolean apply(JsonNode event) {
+        String groupId = Json.text(event, "group");
+        String uid = Json.text(event, "uid");
+        String op = Json.text(event, "op");
+        if (groupId == null || uid == null || state.token(groupId) == null) {
+            return false;
+        }
         VdirFolder folder = folder(groupId);
-        String uid = event.path("uid").asText();
-        if ("removed".equals(event.path("op").asText())) {
-            folder.remove(uid);
-            out.println(Log.now() + " group " + groupId + ": removed " + uid);
+        String what;
+        if ("updated".equals(op)) {
+            JsonNode entry = event.get("entry");
+            String vcard = Json.text(entry, "vcard");
+            if (vcard == null) {
+                return false;
+            }
+            VdirFolder.Change change = folder.put(uid, vcard);
+            what = change == VdirFolder.Change.UNCHANGED ? null
+                    : (change == VdirFolder.Change.ADDED ? "added " : "updated ") + cardName(entry, uid);
+        } else if ("removed".equals(op)) {
+            what = folder.remove(uid) ? "removed " + uid : null;
         } else {
-            folder.put(uid, event.path("entry").path("vcard").asText());
-            out.println(Log.now() + " group " + groupId + ": updated " + uid);
+            return false;
         }
-        if (event.hasNonNull("syncToken") && state.tokens.containsKey(groupId)) {
-            state.tokens.put(groupId, event.get("syncToken").asText());
+        String token = Json.text(event, "syncToken");
+        if (token != null) {
+            state.setToken(groupId, token);
             state.save();
         }
+        if (what != null) {
+            log.line(label(groupId) + ": " + what);
+        }
+        return true;
+    }
+
+    private Counts incremental(String groupId, String token) {
+        JsonNode changes = api.get(UrlPaths.group(groupId, "changes") + "?since=" + UrlPaths.segment(token));
+        VdirFolder folder = folder(groupId);
+        Counts counts = new Counts(0, 0, 0);
+        for (JsonNode entry : changes.path("updated")) {
+            String uid = entry.path("uid").asText();
+            VdirFolder.Change change = folder.put(uid, entry.path("vcard").asText());
+            counts = counts.plus(change);
+            if (live && change != VdirFolder.Change.UNCHANGED) {
+                log.line(label(groupId) + ": " + change.name().toLowerCase(Locale.ROOT) + " " + cardName(entry, uid));
+            }
+        }
+        for (JsonNode uid : changes.path("removed")) {
+            if (folder.remove(uid.asText())) {
+                counts = counts.minusOne();
+                if (live) {
+                    log.line(label(groupId) + ": removed " + uid.asText());
+                }
+            }
+        }
+        saveToken(groupId, changes);
+        return counts;
+    }
+
+    private Counts whole(String groupId) {
+        JsonNode book = api.get(UrlPaths.group(groupId, "phonebook"));
+        VdirFolder folder = folder(groupId);
+        Counts counts = new Counts(0, 0, 0);
+        Set<String> uids = new HashSet<>();
+        for (JsonNode entry : book.path("cards")) {
+            String uid = entry.path("uid").asText();
+            uids.add(uid);
+            counts = counts.plus(folder.put(uid, entry.path("vcard").asText()));
+        }
+        int stale = folder.retainOnly(uids);
+        saveToken(groupId, book);
+        return new Counts(counts.added(), counts.updated(), counts.removed() + stale);
+    }
+
+    private void saveToken(String groupId, JsonNode answer) {
+        state.setToken(groupId, Json.text(answer, "syncToken"));
+        state.save();
+    }
+
+    private Counts report(String groupId, Counts counts, boolean full) {
+        if (!live) {
+            log.line(label(groupId) + ": " + counts);
+        } else if (full && counts.any()) {
+            log.line(label(groupId) + ": full sync, " + counts);
+        }
+        return counts;
+    }
+
+    private void dropGroup(String groupId) {
+        String label = label(groupId);
+        boolean gone = folder(groupId).deleteFolder();
+        state.forget(groupId);
+        state.save();
+        log.line(label + ": no longer a member; " + (gone ? "folder removed"
+                : "cards removed, other files left in " + folder(groupId).dir()));
+    }
+
+    private String label(String groupId) {
+        String name = state.name(groupId);
+        return "group " + groupId + (name == null ? "" : " \"" + name + "\"");
+    }
+
+    private static String cardName(JsonNode entry, String uid) {
+        String fn = Json.text(entry == null ? null : entry.get("card"), "fn");
+        return fn != null ? fn + " (" + uid + ")" : uid;
     }
 }

@@ -1,5 +1,10 @@
 package org.kith.cli;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -9,29 +14,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** invitations, accept, decline, redeem. */
+/** {@code kith invitations|accept|decline|redeem}: invitations addressed to me, and join links. */
 final class InvitationCommands {
     private InvitationCommands() {}
 
-    @Command(name = "invitations", description = "Invitations addressed to me.")
-    static final class List implements Callable<Integer> {
+    @Command(name = "invitations", description = "Invitations waiting for my answer.")
+    static final class Mine implements Callable<Integer> {
         @ParentCommand KithCli root;
-        @Option(names = "--json") boolean json;
+        @Option(names = "--json", description = "print the server's JSON") boolean json;
 
         @Override
         public Integer call() {
-            JsonNode list = root.api().get("/api/v1/invitations");
+            JsonNode list = root.api().get("/invitations");
             if (json) {
-                root.out.println(list.toPrettyString());
+                root.out().json(list);
                 return 0;
             }
             if (list.isEmpty()) {
-                root.out.println("no pending invitations");
+                root.out().line("no pending invitations");
+                return 0;
             }
+            List<List<String>> rows = new ArrayList<>();
             for (JsonNode inv : list) {
-                root.out.println(inv.path("id").asText() + "  \"" + inv.path("groupName").asText() + "\" from "
-                        + inv.path("inviter").asText());
+                rows.add(List.of(inv.path("id").asText(), inv.path("inviter").asText(),
+                        Describe.orDash(Json.text(inv, "expiresAt")), inv.path("groupName").asText()));
             }
+            root.out().table(List.of("ID", "FROM", "EXPIRES", "GROUP"), rows);
+            root.out().line("answer with 'kith accept ID' or 'kith decline ID'");
             return 0;
         }
     }
@@ -43,8 +52,8 @@ final class InvitationCommands {
 
         @Override
         public Integer call() {
-            JsonNode group = root.api().post("/api/v1/invitations/" + Paths.segment(id) + "/accept", Map.of());
-            root.out.println("joined group " + group.path("id").asText() + " \"" + group.path("name").asText() + "\"");
+            JsonNode group = root.api().post("/invitations/" + UrlPaths.segment(id) + "/accept", null);
+            root.out().line("joined " + Describe.group(group));
             return 0;
         }
     }
@@ -56,23 +65,44 @@ final class InvitationCommands {
 
         @Override
         public Integer call() {
-            root.api().post("/api/v1/invitations/" + Paths.segment(id) + "/decline", Map.of());
-            root.out.println("declined invitation " + id);
+            root.api().post("/invitations/" + UrlPaths.segment(id) + "/decline", null);
+            root.out().line("declined invitation " + id);
             return 0;
         }
     }
 
-    @Command(name = "redeem", description = "Join with an invitation code or link.")
+    @Command(name = "redeem", description = "Join a group with an invitation code or its join link.")
     static final class Redeem implements Callable<Integer> {
         @ParentCommand KithCli root;
-        @Parameters(paramLabel = "CODE") String code;
+        @Parameters(paramLabel = "CODE", description = "the code, or the whole link ({server}/join/{code})") String code;
 
         @Override
         public Integer call() {
-            String c = code.contains("/") ? code.substring(code.lastIndexOf('/') + 1) : code;
-            JsonNode group = root.api().post("/api/v1/invitations/redeem", Map.of("code", c));
-            root.out.println("joined group " + group.path("id").asText() + " \"" + group.path("name").asText() + "\"");
+            JsonNode group = root.api().post("/invitations/redeem", Map.of("code", codeOf(code)));
+            root.out().line("joined " + Describe.group(group));
             return 0;
         }
+    }
+
+    /** The code itself, from a bare code or a join link (its last path segment, decoded). */
+    static String codeOf(String input) {
+        String s = input.strip();
+        if (!s.contains("/")) {
+            return s;
+        }
+        String path = s;
+        try {
+            if (s.contains("://")) {
+                path = URI.create(s).getRawPath();
+            }
+        } catch (IllegalArgumentException notAUri) {
+            // treat it as a plain path
+        }
+        path = path == null ? "" : path.replaceAll("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (last.isEmpty()) {
+            throw CliError.usage("no invitation code in '" + input + "'");
+        }
+        return URLDecoder.decode(last, StandardCharsets.UTF_8);
     }
 }

@@ -1,111 +1,139 @@
 package org.kith.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kith}: the Kith command-line client. Talks to a Kith server over its REST API only. */
-@Command(name = "kith", mixinStandardHelpOptions = true, version = "kith 0.1",
+/**
+ * {@code kith}: the Kith command-line client. It talks to a Kith server over the REST API only.
+ * This class holds the global options and turns them into an {@link ApiClient}; the commands live
+ * in one class per command group.
+ */
+@Command(name = "kith", mixinStandardHelpOptions = true, version = "kith " + KithCli.VERSION,
         description = "Group phonebooks that keep themselves up to date.",
         subcommands = {AccountCommands.Register.class, AccountCommands.Login.class, AccountCommands.Logout.class,
-                AccountCommands.WhoAmI.class, CardCommand.class, GroupCommand.class, InvitationCommands.List.class,
-                InvitationCommands.Accept.class, InvitationCommands.Decline.class, InvitationCommands.Redeem.class,
-                BlockCommands.Block.class, BlockCommands.Unblock.class, BlockCommands.Blocks.class,
-                AppPasswordCommand.class, SyncCommand.class, WatchCommand.class})
-public final class KithCli {
-    @Option(names = "--server", description = "server URL (default: $KITH_SERVER, the saved login, http://localhost:8080)")
+                AccountCommands.WhoAmI.class, CardCommand.class, GroupCommand.class,
+                InvitationCommands.Mine.class, InvitationCommands.Accept.class, InvitationCommands.Decline.class,
+                InvitationCommands.Redeem.class, BlockCommands.Block.class, BlockCommands.Unblock.class,
+                BlockCommands.Blocks.class, AppPasswordCommand.class, SyncCommand.class, WatchCommand.class})
+public final class KithCli implements Callable<Integer> {
+    static final String VERSION = "0.1.0";
+    static final String DEFAULT_SERVER = "http://localhost:8080";
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "server address (default: $KITH_SERVER, else the one you logged in to, else " + DEFAULT_SERVER + ")")
     String server;
 
-    @Option(names = "--config", description = "config file (default: $KITH_CONFIG or ~/.config/kith/config.json)")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config file (default: $KITH_CONFIG, else $XDG_CONFIG_HOME/kith/config.json or ~/.config/kith/config.json)")
     Path config;
 
-    @Option(names = "--user", description = "sign in as this user with $KITH_PASSWORD (a password or app password)")
+    @Option(names = "--user", paramLabel = "USERNAME",
+            description = "act as this user with the password (or an app password) in $KITH_PASSWORD instead of the saved login")
     String user;
 
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    final Io io;
+    private ConfigFile loaded;
+
+    KithCli(Io io) {
+        this.io = io;
+    }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(Io.system(), args));
     }
 
-    static int run(String[] args) {
-        CommandLine cl = new CommandLine(new KithCli());
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliError error) {
-                commandLine.getErr().println("kith: " + error.getMessage());
-                return error.exitCode;
+    /** Runs one command line and returns the exit code: 0, 1 refused/failed, 2 usage, 3 unreachable. */
+    static int run(Io io, String... args) {
+        CommandLine cl = new CommandLine(new KithCli(io));
+        cl.setOut(io.out());
+        cl.setErr(io.err());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> report(io, e));
+        int code = cl.execute(args);
+        io.out().flush();
+        io.err().flush();
+        return code;
+    }
+
+    /** `kith` alone: say what it can do. */
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(io.err());
+        return CliError.USAGE;
+    }
+
+    private static int report(Io io, Exception e) throws Exception {
+        if (e instanceof CliError error) {
+            io.err().println("kith: " + error.getMessage());
+            if (error instanceof ApiError api && api.status() == 401) {
+                io.err().println("kith: log in again with 'kith login USERNAME', or check --user and $KITH_PASSWORD");
             }
-            throw e;
-        });
-        return cl.execute(args);
+            return error.exitCode;
+        }
+        if (e instanceof UncheckedIOException || e instanceof IOException) {
+            io.err().println("kith: " + ApiClient.reason(e));
+            return CliError.FAILED;
+        }
+        throw e; // a bug: let picocli show the stack trace so it gets reported
     }
 
-    ConfigFile configFile() {
-        return ConfigFile.load(config != null ? config : ConfigFile.defaultPath());
+    Out out() {
+        return new Out(io.out());
     }
 
+    ConfigFile config() {
+        if (loaded == null) {
+            loaded = ConfigFile.load(config != null ? config : ConfigFile.defaultPath(io.env()));
+        }
+        return loaded;
+    }
+
+    /** --server, else $KITH_SERVER, else the saved login's server, else localhost. */
     String serverUrl() {
         if (server != null) {
-            return server;
+            return ServerUrl.normalize(server);
         }
-        String env = System.getenv("KITH_SERVER");
-        if (env != null && !env.isBlank()) {
-            return env;
+        if (io.env("KITH_SERVER") != null) {
+            return ServerUrl.normalize(io.env("KITH_SERVER"));
         }
-        String saved = configFile().get("server");
-        return saved != null ? saved : "http://localhost:8080";
+        String saved = config().server();
+        return saved != null ? ServerUrl.normalize(saved) : DEFAULT_SERVER;
     }
 
-    /** A client with the credentials in force: --user with $KITH_PASSWORD, else the saved token. */
+    /** A client with credentials: --user with $KITH_PASSWORD (Basic), else the saved bearer token. */
     ApiClient api() {
+        String url = serverUrl();
         if (user != null) {
-            String password = System.getenv("KITH_PASSWORD");
+            String password = io.env("KITH_PASSWORD");
             if (password == null) {
-                throw new CliError(CliError.USAGE, "--user needs the password in $KITH_PASSWORD");
+                throw CliError.usage("--user needs the password (or an app password) in $KITH_PASSWORD");
             }
-            return new ApiClient(serverUrl(), ApiClient.basic(user, password));
+            return new ApiClient(url, ApiClient.basic(user, password));
         }
-        ConfigFile cfg = configFile();
-        String token = cfg.get("token");
-        if (token == null) {
-            throw new CliError(CliError.USAGE, "not logged in: run 'kith login USERNAME' first");
+        ConfigFile cfg = config();
+        if (cfg.token() == null) {
+            throw CliError.failed("not logged in: run 'kith login USERNAME' (or use --user with $KITH_PASSWORD)");
         }
-        return new ApiClient(serverUrl(), "Bearer " + token);
+        // The token belongs to the server that issued it; never show it to another one.
+        if (!ServerUrl.same(cfg.server(), url)) {
+            throw CliError.failed("not logged in to " + url + " (the saved login is for " + cfg.server()
+                    + "): run 'kith login USERNAME'");
+        }
+        return new ApiClient(url, ApiClient.bearer(cfg.token()));
     }
 
+    /** Who the requests act as, as far as we know without asking the server. */
+    String username() {
+        return user != null ? user : config().username();
+    }
+
+    /** A client without credentials, for registering and logging in. */
     ApiClient anonymous() {
         return new ApiClient(serverUrl(), null);
-    }
-
-    /** The password from stdin (--password-stdin), $KITH_PASSWORD, or a prompt. */
-    static String password(boolean fromStdin) {
-        if (fromStdin) {
-            try {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new CliError(CliError.USAGE, "no password on standard input");
-                }
-                return line;
-            } catch (IOException e) {
-                throw new CliError(CliError.FAILED, "cannot read the password: " + e.getMessage());
-            }
-        }
-        String env = System.getenv("KITH_PASSWORD");
-        if (env != null && !env.isEmpty()) {
-            return env;
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new CliError(CliError.USAGE, "give the password with --password-stdin or $KITH_PASSWORD");
-        }
-        return new String(console.readPassword("Password: "));
     }
 }
