@@ -11,68 +11,120 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
+
+import org.kith.store.Stores;
 
 /**
- * The server's configuration: one schema ({@link #OPTIONS}) read from defaults, then a
- * properties file, then the environment ({@code KITH_<NAME>}), then flags ({@code --name value}),
- * validated at start and immutable after.
+ * The server's configuration. One schema ({@link #OPTIONS}) gives every option its name, type,
+ * default and help; values come from the defaults, then a {@code key = value} file
+ * ({@code --config}), then the environment ({@code KITH_<NAME>}), then flags
+ * ({@code --name value} or {@code --name=value}). Checked once at start; immutable after.
+ *
+ * @param db null for SQLite under {@code data}, else a PostgreSQL URL as the user wrote it
+ * @param baseUrl the public URL without a trailing slash, or "" to use what each request used
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers) {
+                     int argon2Iterations, int maxMembers, int pingSeconds) {
 
-    /** One option: its name (flag and file key), default, help text. */
-    record Option(String name, String defaultValue, String help) {
+    /** How an option's text is checked and turned into a value. */
+    enum Type {
+        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL;
+
+        String label() {
+            return switch (this) {
+                case INTEGER -> "integer";
+                case TEXT -> "text";
+                case PATH -> "path";
+                case DATABASE_URL -> "postgresql URL";
+                case HTTP_URL -> "URL";
+            };
+        }
+    }
+
+    /** One option of the schema. {@code min}/{@code max} bound integers. */
+    record Option(String name, Type type, String defaultValue, long min, long max, String help) {
         String envName() {
             return "KITH_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
         }
+
+        static Option integer(String name, int def, long min, long max, String help) {
+            return new Option(name, Type.INTEGER, Integer.toString(def), min, max, help);
+        }
+
+        static Option of(String name, Type type, String def, String help) {
+            return new Option(name, type, def, 0, 0, help);
+        }
     }
+
+    static final String CONFIG = "config";
 
     static final List<Option> OPTIONS = List.of(
-            new Option("config", "", "a properties file with any of these options as key = value"),
-            new Option("port", "8080", "TCP port to listen on (0 = any free port)"),
-            new Option("host", "0.0.0.0", "address to listen on"),
-            new Option("data", "./data", "directory for the embedded SQLite database"),
-            new Option("db", "", "PostgreSQL URL (postgresql://user@host:5432/db); empty = SQLite under --data"),
-            new Option("base-url", "", "public URL of this server, used in invitation links; empty = http://<host>:<port>"),
-            new Option("argon2-memory-kib", "19456", "Argon2id memory cost for password hashes (KiB)"),
-            new Option("argon2-iterations", "2", "Argon2id passes"),
-            new Option("max-members", "100000", "the largest member limit a group may have"));
+            Option.of(CONFIG, Type.PATH, "", "a file of 'option = value' lines (any option below but this one)"),
+            Option.integer("port", 8080, 0, 65535, "TCP port to listen on; 0 picks a free one (the start line shows it)"),
+            Option.of("host", Type.TEXT, "0.0.0.0", "address to listen on"),
+            Option.of("data", Type.PATH, "./data", "directory of the embedded SQLite database (kith.db)"),
+            Option.of("db", Type.DATABASE_URL, "", "PostgreSQL instead of SQLite: postgresql://user[:password]@host[:port]/db"),
+            Option.of("base-url", Type.HTTP_URL, "", "public URL of this server for invitation links; empty: the URL each request used"),
+            Option.integer("argon2-memory-kib", 19 * 1024, 1024, 4L * 1024 * 1024, "Argon2id memory cost of password hashes, KiB"),
+            Option.integer("argon2-iterations", 2, 1, 100, "Argon2id passes"),
+            Option.integer("max-members", 100_000, 2, 1_000_000, "the largest member limit a group may be given"),
+            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"));
 
-    /** A configuration error, reported to the user as is. */
+    /** A configuration error, told to the user as it is (exit code 2). */
     public static final class Invalid extends RuntimeException {
         Invalid(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 
+    /** Builds the configuration from flags and the environment (and the file either names). */
     public static Config load(String[] args, Map<String, String> env) {
         Map<String, String> flags = parseFlags(args);
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> text = new LinkedHashMap<>();
         for (Option o : OPTIONS) {
-            values.put(o.name(), o.defaultValue());
+            text.put(o.name(), o.defaultValue());
         }
-        String file = flags.getOrDefault("config", env.getOrDefault("KITH_CONFIG", ""));
-        if (!file.isEmpty()) {
-            values.putAll(readFile(Path.of(file)));
+        String file = flags.getOrDefault(CONFIG, env.getOrDefault(option(CONFIG, CONFIG).envName(), ""));
+        if (!file.isBlank()) {
+            text.putAll(readFile(Path.of(file.strip())));
         }
         for (Option o : OPTIONS) {
-            if (env.containsKey(o.envName())) {
-                values.put(o.name(), env.get(o.envName()));
+            String value = env.get(o.envName());
+            if (value != null) {
+                text.put(o.name(), value);
             }
         }
-        values.putAll(flags);
-        return validate(values);
+        text.putAll(flags);
+        return fromText(text);
     }
 
+    /** The JDBC URL of the PostgreSQL database, translated exactly as the store translates it. */
+    public String jdbcUrl() {
+        return db == null ? null : Stores.jdbcUrl(db);
+    }
+
+    /** What {@code --help} prints: generated from the schema. */
     static String help() {
-        StringBuilder sb = new StringBuilder("Usage: kith-server [--option value ...]\n\nOptions (also KITH_<OPTION> "
-                + "environment variables, or keys in the --config file):\n");
+        StringBuilder sb = new StringBuilder("""
+                Usage: kith-server [--option value | --option=value ...]
+
+                Runs the Kith server. Each option is read, last one winning, from its default, a --config
+                file, the environment variable shown, and the command line. Bad values stop the server at
+                start with exit code 2.
+
+                Options:
+                """);
         for (Option o : OPTIONS) {
-            sb.append(String.format("  --%-20s %s%s%n", o.name(), o.help(),
-                    o.defaultValue().isEmpty() ? "" : " (default: " + o.defaultValue() + ")"));
+            sb.append(String.format(Locale.ROOT, "  --%s <%s>%n      %s%n      env %s%s%n", o.name(), o.type().label(),
+                    o.help(), o.envName(), o.defaultValue().isEmpty() ? "" : ", default " + o.defaultValue()));
         }
+        sb.append("  --help\n      print this and exit\n");
         return sb.toString();
+    }
+
+    private static Option option(String name, String where) {
+        return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Invalid("unknown option " + where + " (see --help)"));
     }
 
     private static Map<String, String> parseFlags(String[] args) {
@@ -80,7 +132,7 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
-                throw new Invalid("unexpected argument '" + arg + "'; options look like --port 8080");
+                throw new Invalid("unexpected argument '" + arg + "'; options look like --port 8080 (see --help)");
             }
             String name = arg.substring(2);
             String value;
@@ -93,16 +145,10 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             } else {
                 throw new Invalid("option --" + name + " needs a value");
             }
-            known(name);
+            option(name, "--" + name);
             flags.put(name, value);
         }
         return flags;
-    }
-
-    private static void known(String name) {
-        if (OPTIONS.stream().noneMatch(o -> o.name().equals(name))) {
-            throw new Invalid("unknown option --" + name + " (see --help)");
-        }
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -110,53 +156,99 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
         } catch (IOException e) {
-            throw new Invalid("cannot read config file " + file + ": " + e.getMessage());
+            throw new Invalid("cannot read the config file " + file + ": " + e.getMessage());
         }
         Map<String, String> values = new HashMap<>();
         for (String key : props.stringPropertyNames()) {
-            known(key);
-            values.put(key, props.getProperty(key).strip());
+            if (option(key.strip(), "'" + key.strip() + "' in " + file).name().equals(CONFIG)) {
+                throw new Invalid("the config file " + file + " cannot name another config file");
+            }
+            values.put(key.strip(), props.getProperty(key).strip());
         }
         return values;
     }
 
-    private static Config validate(Map<String, String> v) {
-        int port = integer(v, "port", 0, 65535);
-        String host = v.get("host");
-        if (host.isBlank()) {
-            throw new Invalid("--host must not be empty");
+    private static Config fromText(Map<String, String> text) {
+        Map<String, Object> v = new HashMap<>();
+        for (Option o : OPTIONS) {
+            v.put(o.name(), parse(o, text.get(o.name()).strip()));
         }
-        Path data = Path.of(v.get("data"));
-        String db = v.get("db").strip();
-        if (!db.isEmpty() && !(db.startsWith("postgresql://") || db.startsWith("postgres://")
-                || db.startsWith("jdbc:postgresql://"))) {
-            throw new Invalid("--db must be a PostgreSQL URL like postgresql://user@host:5432/db, not '" + db + "'");
+        String db = (String) v.get("db");
+        Path data = (Path) v.get("data");
+        if (db.isEmpty()) {
+            checkDataDirectory(data);
         }
-        if (db.isEmpty() && Files.exists(data) && !Files.isDirectory(data)) {
-            throw new Invalid("--data " + data + " is not a directory");
-        }
-        String baseUrl = v.get("base-url").strip();
-        if (!baseUrl.isEmpty() && !(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
-            throw new Invalid("--base-url must start with http:// or https://");
-        }
-        return new Config(port, host, data, db.isEmpty() ? null : db,
+        String baseUrl = (String) v.get("base-url");
+        return new Config((int) v.get("port"), (String) v.get("host"), data, db.isEmpty() ? null : db,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
-                integer(v, "argon2-memory-kib", 1024, 4 * 1024 * 1024), integer(v, "argon2-iterations", 1, 100),
-                integer(v, "max-members", 2, 1_000_000));
+                (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
+                (int) v.get("ping-seconds"));
     }
 
-    private static int integer(Map<String, String> v, String name, int min, int max) {
-        Function<String, Invalid> bad = s -> new Invalid("--" + name + " must be a whole number from " + min + " to "
-                + max + ", not '" + s + "'");
-        String s = v.get(name).strip();
-        try {
-            int n = Integer.parseInt(s);
-            if (n < min || n > max) {
-                throw bad.apply(s);
+    private static Object parse(Option o, String s) {
+        String flag = "--" + o.name();
+        switch (o.type()) {
+            case INTEGER -> {
+                try {
+                    long n = Long.parseLong(s);
+                    if (n >= o.min() && n <= o.max()) {
+                        return (int) n;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new Invalid(flag + " must be a whole number from " + o.min() + " to " + o.max() + ", not '" + s + "'");
             }
-            return n;
-        } catch (NumberFormatException e) {
-            throw bad.apply(s);
+            case TEXT -> {
+                if (s.isEmpty()) {
+                    throw new Invalid(flag + " must not be empty");
+                }
+                return s;
+            }
+            case PATH -> {
+                if (s.isEmpty() && !o.defaultValue().isEmpty()) {
+                    throw new Invalid(flag + " must not be empty");
+                }
+                return o.name().equals(CONFIG) ? s : Path.of(s);
+            }
+            case DATABASE_URL -> {
+                if (!s.isEmpty()) {
+                    try {
+                        Stores.jdbcUrl(s);
+                    } catch (IllegalArgumentException e) {
+                        throw new Invalid(flag + ": " + e.getMessage());
+                    }
+                }
+                return s;
+            }
+            case HTTP_URL -> {
+                if (!s.isEmpty() && !(s.startsWith("http://") || s.startsWith("https://"))) {
+                    throw new Invalid(flag + " must start with http:// or https://, not '" + s + "'");
+                }
+                return s;
+            }
+            default -> throw new IllegalStateException(o.type().name());
+        }
+    }
+
+    /** The SQLite directory must be a writable directory, or creatable under a writable one. */
+    private static void checkDataDirectory(Path data) {
+        Path dir = data.toAbsolutePath().normalize();
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new Invalid("--data " + data + " is not a directory");
+            }
+            if (!Files.isReadable(dir) || !Files.isWritable(dir)) {
+                throw new Invalid("--data " + data + " must be a directory this user can read and write");
+            }
+            return;
+        }
+        Path parent = dir.getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new Invalid("--data " + data + " does not exist and cannot be created here");
         }
     }
 }

@@ -1,8 +1,12 @@
 package org.kith.server;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -18,47 +22,79 @@ import org.kith.server.api.RestApi;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
+import org.kith.server.http.Mount;
+import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
 import org.kith.server.push.PgNotifyBridge;
 import org.kith.store.Stores;
 
-/** A running Kith: store, services, push and the HTTP server, started and stopped together. */
+/**
+ * A running Kith: store, services, push, the PostgreSQL bridge (when on PostgreSQL) and the HTTP
+ * server, started and stopped together. Used by {@link Main} and, in-process, by tests and
+ * benchmarks. Thread-safe.
+ */
 public final class KithServer implements AutoCloseable {
     private final Config config;
     private final Store store;
     private final Kith kith;
     private final EventHub hub;
     private final PgNotifyBridge bridge;
+    private final Authenticator authenticator;
+    private final List<Route> routes;
     private final Server server;
     private final ServerConnector connector;
 
-    private KithServer(Config config) {
+    private KithServer(Config config, Clock clock) {
         this.config = config;
         this.store = Stores.open(config.db(), config.data());
-        Limits defaults = Limits.defaults();
-        Limits limits = new Limits(config.maxMembers(), Math.min(defaults.defaultMemberLimit(), config.maxMembers()),
-                defaults.maxPhotoBytes(), defaults.maxCardBytes(), defaults.sessionTtl(), defaults.changesPageSize(),
-                defaults.defaultRegion(), defaults.maxInvitationHours());
-        this.kith = new Kith(store, limits, Clock.systemUTC(),
-                new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
-        this.hub = new EventHub(kith);
-        this.bridge = config.db() == null ? null : new PgNotifyBridge(Stores.jdbcUrl(config.db()), kith);
+        try {
+            this.kith = new Kith(store, limits(config), clock,
+                    new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
+            this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
+            this.bridge = config.db() == null ? null : new PgNotifyBridge(config.jdbcUrl(), kith);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        this.authenticator = new Authenticator(kith.accounts());
+        this.routes = RestApi.routes(kith, hub, this::baseUrl, Site.routes());
         this.server = new Server(threadPool());
-        this.connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // Path segments are decoded once by the dispatcher, from the raw path, so %25 and %2F inside a
+        // segment are unambiguous here; refusing them would break names such as "50%.vcf".
+        http.setUriCompliance(UriCompliance.DEFAULT.with("kith", UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
-        connector.setIdleTimeout(60_000); // event streams ping every 15 s
+        connector.setIdleTimeout(Math.max(60_000, 4_000L * config.pingSeconds())); // streams ping well within it
         server.addConnector(connector);
-        List<Route> routes = RestApi.routes(kith, hub, this::baseUrl);
         ContextHandler root = new ContextHandler("/");
-        root.setHandler(new Dispatcher(routes, new Authenticator(kith.accounts())));
+        root.setHandler(new Dispatcher(mounts(), routes, authenticator));
         server.setHandler(root);
+        server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
     }
 
+    /**
+     * Handlers owning a path prefix, tried before the REST routes. CardDAV ({@code /dav},
+     * {@code /.well-known/carddav}) and the web UI mount here.
+     */
+    private List<Mount> mounts() {
+        return List.of();
+    }
+
+    private static Limits limits(Config config) {
+        Limits d = Limits.defaults();
+        return new Limits(config.maxMembers(), Math.min(d.defaultMemberLimit(), config.maxMembers()),
+                d.maxPhotoBytes(), d.maxCardBytes(), d.sessionTtl(), d.changesPageSize(), d.defaultRegion(),
+                d.maxInvitationHours());
+    }
+
     private static ThreadPool threadPool() {
-        if (VirtualThreads.areSupported()) {
+        if (VirtualThreads.areSupported()) { // Java 21+: a blocked request costs no platform thread
             VirtualThreadPool pool = new VirtualThreadPool();
             pool.setName("kith");
             return pool;
@@ -70,7 +106,12 @@ public final class KithServer implements AutoCloseable {
 
     /** Opens the database and starts listening. */
     public static KithServer start(Config config) throws Exception {
-        KithServer s = new KithServer(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Config)}, with the services' clock (tests move time to expire invitations). */
+    public static KithServer start(Config config, Clock clock) throws Exception {
+        KithServer s = new KithServer(config, clock);
         try {
             s.server.start();
         } catch (Exception e) {
@@ -80,6 +121,7 @@ public final class KithServer implements AutoCloseable {
         return s;
     }
 
+    /** The port actually listened on (the real one when configured with 0). */
     public int port() {
         return connector.getLocalPort();
     }
@@ -92,6 +134,11 @@ public final class KithServer implements AutoCloseable {
         return hub;
     }
 
+    /** The route table, as served and as documented in the OpenAPI document. */
+    public List<Route> routes() {
+        return routes;
+    }
+
     /** Where clients reach this server: the configured base URL, else what the request used. */
     String baseUrl(Exchange ex) {
         if (!config.baseUrl().isEmpty()) {
@@ -101,22 +148,31 @@ public final class KithServer implements AutoCloseable {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
+    /** The start line: {@code Kith listening on http://127.0.0.1:8080 (database: sqlite ./data/kith.db)}. */
     public String describe() {
-        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-        String db = config.db() == null ? "sqlite " + config.data().resolve("kith.db") : "postgresql";
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        String db = config.db() == null ? "sqlite " + config.data().resolve("kith.db")
+                : "postgresql " + config.db().replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@");
         return "Kith listening on http://" + host + ":" + port() + " (database: " + db + ")";
     }
 
+    /** Ends the event streams, stops HTTP, the bridge and the store. */
     @Override
     public void close() throws Exception {
         hub.close(); // ends the open event streams so the server can stop at once
         try {
             server.stop();
         } finally {
-            if (bridge != null) {
-                bridge.close();
+            try {
+                if (bridge != null) {
+                    bridge.close();
+                }
+            } finally {
+                store.close();
             }
-            store.close();
         }
     }
 }

@@ -4,15 +4,38 @@ import org.kith.server.http.Exchange;
 import org.kith.server.http.HttpError;
 import org.kith.server.http.Json;
 
-/** Reads a JSON request body, insisting on a JSON content type (415 otherwise). */
+/**
+ * Reads request bodies. JSON bodies must be {@code application/json} (or a {@code +json} type);
+ * a body sent without any Content-Type is read as JSON too, because simple clients omit it.
+ * Anything else is 415 before the body is read.
+ */
 final class Bodies {
     private Bodies() {}
 
     static <T> T json(Exchange ex, Class<T> type) {
-        String ct = ex.contentType();
-        if (!ct.isEmpty() && !ct.startsWith("application/json")) {
-            throw new HttpError(415, "unsupported-media-type", "send the body as application/json, not " + ct);
+        String ct = mediaType(ex);
+        if (!ct.isEmpty() && !isJson(ct)) {
+            throw unsupported(ct, "application/json");
         }
         return Json.read(ex.body(), type);
+    }
+
+    static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
+    }
+
+    static boolean isVcard(String mediaType) {
+        return mediaType.equals("text/vcard") || mediaType.equals("text/x-vcard");
+    }
+
+    /** The Content-Type without parameters, lower case; "" when absent. */
+    static String mediaType(Exchange ex) {
+        String ct = ex.contentType();
+        int semicolon = ct.indexOf(';');
+        return (semicolon < 0 ? ct : ct.substring(0, semicolon)).strip();
+    }
+
+    static HttpError unsupported(String got, String expected) {
+        return new HttpError(415, "unsupported-media-type", "send the body as " + expected + ", not " + got);
     }
 }

@@ -34,14 +34,15 @@ final class Requests {
         return value;
     }
 
+    /** An optional id given as a JSON string (ids are strings on the wire). */
     static Long optionalId(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw Invalid.value(field, field + " must be an id");
+        String v = value.strip();
+        if (v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {
+            throw Invalid.value(field, field + " must be an id such as \"12\"");
         }
+        return Long.parseLong(v);
     }
 }

@@ -9,24 +9,26 @@ import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
 
-/** The REST API's route table, assembled from one small class per resource. */
+/** The REST API's route table ({@code /api/v1}), assembled from one small class per resource. */
 public final class RestApi {
     private RestApi() {}
 
-    public static List<Route> routes(Kith kith, EventHub hub, Function<Exchange, String> baseUrl) {
+    /**
+     * @param baseUrl where clients reach this server, for invitation links
+     * @param extra   other routes served beside the API (they are documented too)
+     */
+    public static List<Route> routes(Kith kith, EventHub hub, Function<Exchange, String> baseUrl, List<Route> extra) {
+        List<Resource> resources = List.of(
+                new AccountsApi(kith), new SessionsApi(kith), new CardApi(kith), new AppPasswordsApi(kith),
+                new GroupsApi(kith), new MembersApi(kith), new EntriesApi(kith), new InvitationsApi(kith, baseUrl),
+                new BlocksApi(kith), new PhonebookApi(kith), new EventsApi(hub));
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new AccountApi(kith).routes());
-        routes.addAll(new GroupApi(kith).routes());
-        routes.addAll(new InvitationApi(kith, baseUrl).routes());
-        routes.addAll(new PhonebookApi(kith).routes());
-        routes.addAll(new EventsApi(hub).routes());
-        List<Route> documented = List.copyOf(routes);
-        routes.add(Route.open("GET", "/api/v1/openapi.json", "This document",
-                ex -> ex.json(200, OpenApi.document(documented))));
-        routes.add(Route.open("GET", "/healthz", "Liveness", ex -> ex.send(200, "text/plain; charset=utf-8", "ok")));
-        routes.add(Route.open("GET", "/", "Home", ex -> ex.send(200, "text/html; charset=utf-8",
-                "<!doctype html><meta charset=utf-8><title>Kith</title><h1>Kith</h1>"
-                        + "<p>A self-hosted group phonebook. API: <a href=/api/v1/openapi.json>/api/v1/openapi.json</a></p>")));
-        return routes;
+        resources.forEach(r -> routes.addAll(r.routes()));
+        routes.addAll(extra);
+        List<List<Route>> all = new ArrayList<>(1); // the document lists the table it is part of
+        routes.add(Route.open("GET", "/api/v1/openapi.json", "This OpenAPI document",
+                ex -> ex.json(200, OpenApiDoc.document(all.get(0)))));
+        all.add(List.copyOf(routes));
+        return all.get(0);
     }
 }

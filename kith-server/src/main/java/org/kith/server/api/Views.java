@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ezvcard.VCardVersion;
+import org.kith.core.Kith;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.feed.VisibleCard;
@@ -15,8 +16,9 @@ import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
 import org.kith.core.view.MemberView;
 import org.kith.server.http.EntryJson;
+import org.kith.server.http.Exchange;
 
-/** The JSON shapes of docs/REST.md, built from the service layer's views. */
+/** The JSON shapes of docs/REST.md, built from the service layer's views. Ids go out as strings. */
 final class Views {
     private Views() {}
 
@@ -51,6 +53,11 @@ final class Views {
         m.put("role", v.role().wire());
         m.put("joinedAt", v.joinedAt().toString());
         return m;
+    }
+
+    /** The viewer's phone region, which decides how the numbers they see are put in E.164. */
+    static String region(Kith kith, Exchange ex) {
+        return kith.accounts().account(ex.account()).region();
     }
 
     /** A phonebook entry: the card as JSON and as vCard text, with its served ETag. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,10 +13,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.kith.core.error.Invalid;
+import org.kith.core.error.NotFound;
 import org.kith.core.error.TooLarge;
 import org.kith.core.model.Credential;
 
-/** One request and its response, with the helpers handlers need. Confined to the handling thread. */
+/**
+ * One request and its response, with the helpers handlers need: path variables, query, body
+ * (size-limited), the authenticated credential, and sending. Confined to the handling thread.
+ */
 public final class Exchange {
     public static final int MAX_BODY = 1024 * 1024;
 
@@ -26,6 +31,7 @@ public final class Exchange {
     private Credential credential;
     private boolean async;
     private boolean bodyRead;
+    private Fields query;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathVars) {
         this.request = request;
@@ -72,19 +78,24 @@ public final class Exchange {
         return pathVars.get(name);
     }
 
-    /** A numeric id from the path; anything else cannot name a thing, so it is "not found". */
-    public long id(String name) {
+    /**
+     * A numeric id from the path. Anything else cannot name a thing, so it is "not found" —
+     * never a 400 that would tell a caller more than an unknown id does.
+     */
+    public long id(String name, String thing) {
         String value = pathVars.get(name);
-        try {
+        if (value != null && !value.isEmpty() && value.length() <= 18 && value.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new org.kith.core.error.NotFound("no such " + name.replace("Id", "").replace("id", "resource"));
         }
+        throw new NotFound("no such " + thing);
     }
 
+    /** A query parameter's first value, or null. */
     public String query(String name) {
-        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        Fields.Field f = fields.get(name);
+        if (query == null) {
+            query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        }
+        Fields.Field f = query.get(name);
         return f == null ? null : f.getValue();
     }
 
@@ -92,9 +103,10 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** The request's Content-Type in lower case, "" when absent. */
     public String contentType() {
         String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        return ct == null ? "" : ct.toLowerCase(java.util.Locale.ROOT);
+        return ct == null ? "" : ct.strip().toLowerCase(Locale.ROOT);
     }
 
     public String remoteAddress() {

@@ -16,6 +16,7 @@ import org.kith.core.error.Unauthenticated;
 
 /** The one place domain errors become HTTP: RFC 9457 problem+json naming the field. */
 public final class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json; charset=utf-8";
     private static final String TYPE_BASE = "https://kith.example/problems/";
 
     private Problems() {}
@@ -48,7 +49,7 @@ public final class Problems {
         } else if (e instanceof Unauthenticated) {
             status = 401;
             slug = "unauthenticated";
-            ex.setHeader("WWW-Authenticate", "Basic realm=\"Kith\", charset=\"UTF-8\"");
+            ex.setHeader("WWW-Authenticate", "Basic realm=\"Kith\"");
         } else if (e instanceof Throttled t) {
             status = 429;
             slug = "too-many-attempts";
@@ -60,7 +61,13 @@ public final class Problems {
         send(ex, status, slug, e.getMessage(), e.field());
     }
 
+    /** A problem for an HTTP-level refusal ({@code slug} ends the {@code type} URI). */
     public static void send(Exchange ex, int status, String slug, String detail, String field) {
+        ex.send(status, MEDIA_TYPE, json(status, slug, detail, field));
+    }
+
+    /** The problem document itself. */
+    static String json(int status, String slug, String detail, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + slug);
         body.put("title", title(status));
@@ -69,10 +76,10 @@ public final class Problems {
         if (field != null) {
             body.put("field", field);
         }
-        ex.send(status, "application/problem+json; charset=utf-8", Json.write(body));
+        return Json.write(body);
     }
 
-    private static String title(int status) {
+    static String title(int status) {
         return switch (status) {
             case 400 -> "Malformed request";
             case 401 -> "Authentication required";
@@ -84,6 +91,8 @@ public final class Problems {
             case 412 -> "Precondition failed";
             case 413 -> "Too large";
             case 415 -> "Unsupported media type";
+            case 414 -> "URI too long";
+            case 431 -> "Request headers too large";
             case 422 -> "Invalid value";
             case 429 -> "Too many attempts";
             default -> "Server error";

@@ -1,32 +1,33 @@
 package org.kith.server.push;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ezvcard.VCardVersion;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.kith.core.Kith;
 import org.kith.core.feed.ChangeNotice;
 import org.kith.core.feed.FeedEvent;
-import org.kith.core.feed.SyncToken;
 import org.kith.core.view.FeedPage;
-import org.kith.server.http.EntryJson;
-import org.kith.server.http.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pushes each viewer's visible changes to their open event streams. Told of every committed
- * change (locally or, with PostgreSQL, by other nodes), it re-reads the feed of each stream the
- * change may concern from that stream's position — the same read polling uses, so both agree.
- * Thread-safe.
+ * change (locally, or by other nodes through {@link PgNotifyBridge}), it re-reads the feed of
+ * each stream the change may concern from that stream's position — the same read polling uses,
+ * so push and poll agree and the privacy policy decides what is sent. The committing thread only
+ * hands the notice over; reading and formatting run on a few lanes, each stream always on the
+ * same lane so its events stay in order; writing is asynchronous per stream. Thread-safe.
  */
 public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -34,24 +35,26 @@ public final class EventHub implements AutoCloseable {
 
     private final Kith kith;
     private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
-    // Two lanes (the machine's cores), each stream always on the same lane so its events stay in order.
-    private final ExecutorService[] lanes = {
-        Executors.newSingleThreadExecutor(r -> daemon(r, "kith-push-0")),
-        Executors.newSingleThreadExecutor(r -> daemon(r, "kith-push-1"))};
-    // One card change is rendered once, not once per stream that receives it.
-    private final Map<String, String> renderedEntries = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > 2048;
-                }
-            });
+    private final ExecutorService[] lanes;
+    private final AtomicInteger opened = new AtomicInteger();
+    private final SseFormat format = new SseFormat();
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kith-ping"));
 
-    public EventHub(Kith kith) {
+    /** @param pingInterval how often each stream gets a {@code : ping} comment, keeping proxies from timing it out */
+    public EventHub(Kith kith, Duration pingInterval) {
         this.kith = kith;
+        this.lanes = new ExecutorService[Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()))];
+        for (int i = 0; i < lanes.length; i++) {
+            String name = "kith-push-" + i;
+            lanes[i] = Executors.newSingleThreadExecutor(r -> daemon(r, name));
+        }
         kith.addListener(this::committed);
-        pinger.scheduleAtFixedRate(() -> streams.forEach(s -> s.send(": ping\n\n")), 15, 15, TimeUnit.SECONDS);
+        long ms = pingInterval.toMillis();
+        pinger.scheduleAtFixedRate(() -> streams.forEach(s -> s.send(": ping\n\n")), ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    public EventHub(Kith kith) {
+        this(kith, Duration.ofSeconds(15));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -60,107 +63,89 @@ public final class EventHub implements AutoCloseable {
         return t;
     }
 
+    /** How many event streams are open now. */
     public int openStreams() {
         return streams.size();
     }
 
-    /** Opens a stream for {@code account} from {@code position} (null: from now). */
-    public void open(long account, Long position, Response response, Callback callback) {
-        long start = position != null ? position : kith.phonebooks().position();
-        SseStream[] holder = new SseStream[1];
-        SseStream stream = new SseStream(account, response, callback, kith.phonebooks().groupIds(account), start,
-                () -> streams.remove(holder[0]));
-        holder[0] = stream;
-        streams.add(stream);
-        stream.send("retry: 3000\n: connected\n\n");
-        if (position != null) {
-            lane(stream).execute(() -> deliver(stream));
-        }
+    /** How many event streams {@code account} has open now (its connected devices and tabs). */
+    public int openStreams(long account) {
+        return (int) streams.stream().filter(s -> s.account == account).count();
     }
 
-    private ExecutorService lane(SseStream stream) {
-        return lanes[(int) (stream.account % lanes.length)];
+    /**
+     * Takes over a response whose status and headers are set, as {@code account}'s event stream.
+     * @param after the position to replay after (Last-Event-ID), or null to start from now
+     */
+    public void open(long account, Long after, VCardVersion version, Request request, Response response,
+                     Callback callback) {
+        long start = after != null ? after : kith.phonebooks().position();
+        int lane = Math.floorMod(opened.getAndIncrement(), lanes.length);
+        SseStream[] self = new SseStream[1];
+        SseStream stream = new SseStream(account, lane, version, response, callback,
+                kith.phonebooks().groupIds(account), start, () -> streams.remove(self[0]));
+        self[0] = stream;
+        streams.add(stream);
+        // A client that goes away fails the request; the stream must not wait for the next ping to notice.
+        request.addFailureListener(stream::end);
+        stream.send("retry: 3000\n: connected\n\n");
+        // Catch up: the replay, and anything committed between reading the start and joining the set.
+        run(stream, () -> deliver(stream, kith.phonebooks().position()));
     }
 
     private void committed(ChangeNotice notice) {
-        for (int i = 0; i < lanes.length; i++) {
-            int lane = i;
-            lanes[i].execute(() -> {
+        for (ExecutorService lane : lanes) {
+            execute(lane, () -> {
                 for (SseStream stream : streams) {
-                    if (stream.account % lanes.length == lane && notice.mayConcern(stream.account, stream.groups)) {
-                        deliver(stream);
+                    if (lanes[stream.lane] == lane && stream.position < notice.seq()
+                            && notice.mayConcern(stream.account, stream.groups)) {
+                        deliver(stream, notice.seq());
                     }
                 }
             });
         }
     }
 
-    /** Runs on the stream's lane only, so each stream's position moves in order. */
-    private void deliver(SseStream stream) {
+    private void run(SseStream stream, Runnable task) {
+        execute(lanes[stream.lane], task);
+    }
+
+    private static void execute(ExecutorService lane, Runnable task) {
         try {
-            boolean more = true;
-            while (more && !stream.isClosed()) {
-                FeedPage page = kith.phonebooks().events(stream.account, stream.position, PAGE);
-                more = page.events().size() >= PAGE && page.position() > stream.position;
-                String region = null;
-                StringBuilder out = new StringBuilder();
-                boolean groupsChanged = false;
-                var events = page.events();
-                for (int i = 0; i < events.size(); i++) {
-                    FeedEvent e = events.get(i);
-                    boolean lastOfPosition = i == events.size() - 1 || events.get(i + 1).seq() != e.seq();
+            lane.execute(task);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /** Sends the stream's events up to at least {@code target}. Runs on the stream's lane only. */
+    private void deliver(SseStream stream, long target) {
+        try {
+            String region = null;
+            while (!stream.isClosed()) {
+                long from = stream.position;
+                FeedPage page = kith.phonebooks().events(stream.account, from, PAGE);
+                if (!page.events().isEmpty()) {
                     if (region == null) {
                         region = kith.accounts().account(stream.account).region();
                     }
-                    groupsChanged |= e instanceof FeedEvent.GroupChanged || e instanceof FeedEvent.ResyncRequired;
-                    out.append(format(e, lastOfPosition, region, renderedEntries));
-                }
-                if (groupsChanged) {
-                    stream.groups = kith.phonebooks().groupIds(stream.account);
+                    stream.send(format.page(page.events(), stream.version, region));
+                    if (page.events().stream().anyMatch(e -> !(e instanceof FeedEvent.CardChanged))) {
+                        stream.groups = kith.phonebooks().groupIds(stream.account);
+                    }
                 }
                 stream.position = page.position();
-                if (out.length() > 0) {
-                    stream.send(out.toString());
+                if (page.position() >= target || page.position() <= from) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("delivering events to account {} failed; closing its stream", stream.account, e);
-            stream.close();
+            stream.end(e);
         }
     }
 
-    private static String format(FeedEvent e, boolean withId, String region, Map<String, String> cache) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        String type;
-        if (e instanceof FeedEvent.CardChanged c) {
-            type = "card";
-            data.put("group", Long.toString(c.groupId()));
-            data.put("op", c.removed() ? "removed" : "updated");
-            data.put("uid", c.uid());
-            data.put("entry", c.removed() ? null : new RawJson(cache.computeIfAbsent(
-                    c.card().etag() + "|" + c.card().uid() + "|" + c.card().username() + "|" + c.card().displayName() + "|" + region,
-                    k -> Json.write(EntryJson.of(c.card(), VCardVersion.V3_0, region)))));
-            data.put("syncToken", SyncToken.format(c.seq()));
-        } else if (e instanceof FeedEvent.GroupChanged g) {
-            type = "group";
-            data.put("group", Long.toString(g.groupId()));
-            data.put("op", g.op().name().toLowerCase(java.util.Locale.ROOT));
-            data.put("name", g.group() == null ? null : g.group().name());
-        } else {
-            type = "resync";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (withId) {
-            sb.append("id: ").append(e.seq()).append('\n');
-        }
-        sb.append("event: ").append(type).append('\n');
-        sb.append("data: ").append(Json.write(data)).append("\n\n");
-        return sb.toString();
-    }
-
-    /** Already-serialised JSON embedded as is. */
-    record RawJson(@com.fasterxml.jackson.annotation.JsonValue @com.fasterxml.jackson.annotation.JsonRawValue String json) {}
-
+    /** Ends every stream (their clients reconnect elsewhere or later) and stops the lanes. */
     @Override
     public void close() {
         pinger.shutdownNow();

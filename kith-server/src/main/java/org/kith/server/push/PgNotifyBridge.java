@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import org.kith.core.Kith;
@@ -18,91 +21,142 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scale-out over one PostgreSQL: every local commit is announced with NOTIFY, and notices from
- * other nodes are handed to this node's listeners, so a change committed anywhere reaches event
- * streams connected anywhere. The notice carries positions only; nodes read the data themselves.
+ * Scale-out over one PostgreSQL database. Every local commit is announced with
+ * {@code NOTIFY kith_changes, '<node>:<seq>:<group ids>:<viewer ids>'} (or {@code <node>:<seq>:*},
+ * "anyone", when the sets would not fit a notification), and notices from other nodes are handed
+ * to this node's listeners, so a change committed anywhere reaches event streams connected
+ * anywhere. Notices carry positions and ids only; each node reads the data itself through the
+ * privacy policy. Uses its own two connections, outside the store's pool. Thread-safe.
  */
 public final class PgNotifyBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotifyBridge.class);
-    private static final String CHANNEL = "kith_changes";
+    static final String CHANNEL = "kith_changes";
+    /** PostgreSQL refuses payloads from 8000 bytes; stay clear of it. */
+    static final int MAX_PAYLOAD = 7000;
+    private static final int HEALTH_CHECK_MS = 30_000;
 
     private final String jdbcUrl;
     private final Kith kith;
     private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
+    private final ExecutorService announcer = Executors.newSingleThreadExecutor(r -> daemon(r, "kith-pg-notify"));
     private final Thread listener;
     private volatile boolean running = true;
-    private Connection notifyConnection;
+    private volatile Connection listening;
+    private Connection notifying; // only used on the announcer thread
 
+    /** @param jdbcUrl the database the store uses, as {@code jdbc:postgresql://…} */
     public PgNotifyBridge(String jdbcUrl, Kith kith) {
         this.jdbcUrl = jdbcUrl;
         this.kith = kith;
-        kith.addListener(this::announce);
-        listener = new Thread(this::listen, "kith-pg-listen");
-        listener.setDaemon(true);
+        kith.addListener(this::committed);
+        listener = daemon(this::listen, "kith-pg-listen");
         listener.start();
     }
 
-    private synchronized void announce(ChangeNotice notice) {
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void committed(ChangeNotice notice) {
         if (Thread.currentThread() == listener) {
-            return; // a notice relayed from another node: it was announced there
-        }
-        String payload = nodeId + ":" + notice.seq() + ":" + csv(notice.groupIds()) + ":" + csv(notice.viewerIds());
-        if (payload.length() > 7000 || notice.everyone()) {
-            payload = nodeId + ":" + notice.seq() + ":*";
+            return; // relayed from another node, which announced it already
         }
         try {
-            if (notifyConnection == null || notifyConnection.isClosed()) {
-                notifyConnection = DriverManager.getConnection(jdbcUrl);
+            announcer.execute(() -> announce(payload(nodeId, notice))); // never make the writer wait for NOTIFY
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void announce(String payload) {
+        for (int attempt = 0; attempt < 2 && running; attempt++) {
+            try {
+                if (notifying == null || notifying.isClosed()) {
+                    notifying = DriverManager.getConnection(jdbcUrl);
+                }
+                try (PreparedStatement ps = notifying.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    ps.setString(1, CHANNEL);
+                    ps.setString(2, payload);
+                    ps.execute();
+                }
+                return;
+            } catch (SQLException e) {
+                closeQuietly(notifying);
+                notifying = null;
+                if (attempt == 1) {
+                    LOG.warn("could not announce '{}' to other nodes", payload, e);
+                }
             }
-            try (PreparedStatement ps = notifyConnection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                ps.setString(1, CHANNEL);
-                ps.setString(2, payload);
-                ps.execute();
-            }
-        } catch (SQLException e) {
-            LOG.warn("could not announce position {} to other nodes", notice.seq(), e);
-            notifyConnection = null;
         }
     }
 
     private void listen() {
-        long backoff = 500;
+        long backoff = 250;
+        boolean reconnecting = false;
         while (running) {
             try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+                listening = c;
                 s.execute("LISTEN " + CHANNEL);
-                backoff = 500;
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notes = pg.getNotifications(1000);
-                    if (notes == null) {
-                        continue;
-                    }
-                    for (PGNotification n : notes) {
-                        ChangeNotice notice = parse(n.getParameter());
-                        if (notice != null) {
-                            kith.publishRemote(notice);
-                        }
-                    }
+                if (reconnecting) {
+                    // Notices sent while we were away are lost: have every stream look again.
+                    LOG.info("listening for other nodes' changes again");
+                    kith.publishRemote(ChangeNotice.everyone(kith.phonebooks().position()));
                 }
-            } catch (SQLException e) {
+                backoff = 250;
+                relay(c.unwrap(PGConnection.class), s);
+            } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                LOG.warn("listening for other nodes' changes failed; retrying in {} ms", backoff, e);
+                reconnecting = true;
+                LOG.warn("listening for other nodes' changes failed; retrying in {} ms: {}", backoff, e.toString());
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
                     return;
                 }
                 backoff = Math.min(backoff * 2, 10_000);
+            } finally {
+                listening = null;
             }
         }
     }
 
-    private ChangeNotice parse(String payload) {
-        String[] parts = payload.split(":", -1);
-        if (parts.length < 3 || parts[0].equals(nodeId)) {
-            return null; // our own announcement
+    /** Hands other nodes' notices to this node until the connection breaks or the bridge closes. */
+    private void relay(PGConnection pg, Statement s) throws SQLException {
+        long quietSince = System.currentTimeMillis();
+        while (running) {
+            PGNotification[] notes = pg.getNotifications(1000);
+            if (notes == null || notes.length == 0) {
+                if (System.currentTimeMillis() - quietSince > HEALTH_CHECK_MS) {
+                    s.execute("SELECT 1"); // a silently dead connection shows up here
+                    quietSince = System.currentTimeMillis();
+                }
+                continue;
+            }
+            quietSince = System.currentTimeMillis();
+            for (PGNotification n : notes) {
+                ChangeNotice notice = parse(nodeId, n.getParameter());
+                if (notice != null) {
+                    kith.publishRemote(notice);
+                }
+            }
+        }
+    }
+
+    /** The notification text for a notice from {@code node}. */
+    static String payload(String node, ChangeNotice notice) {
+        String full = node + ":" + notice.seq() + ":" + csv(notice.groupIds()) + ":" + csv(notice.viewerIds());
+        return notice.everyone() || full.length() > MAX_PAYLOAD ? node + ":" + notice.seq() + ":*" : full;
+    }
+
+    /** The notice in a notification, or null for our own ({@code self}) or a malformed one. */
+    static ChangeNotice parse(String self, String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split(":", -1);
+        if (parts.length < 3 || parts[0].equals(self)) {
+            return null;
         }
         try {
             long seq = Long.parseLong(parts[1]);
@@ -111,7 +165,7 @@ public final class PgNotifyBridge implements AutoCloseable {
             }
             return new ChangeNotice(seq, ids(parts[2]), parts.length > 3 ? ids(parts[3]) : Set.of(), false);
         } catch (NumberFormatException e) {
-            LOG.warn("ignoring malformed change notice '{}'", payload);
+            LOG.warn("ignoring a malformed change notice '{}'", payload);
             return null;
         }
     }
@@ -130,16 +184,29 @@ public final class PgNotifyBridge implements AutoCloseable {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // going away anyway
+        }
+    }
+
+    /** Stops listening; announcements already queued get two seconds to go out. */
     @Override
     public void close() {
         running = false;
         listener.interrupt();
+        closeQuietly(listening);
+        announcer.shutdown();
         try {
-            if (notifyConnection != null) {
-                notifyConnection.close();
-            }
-        } catch (SQLException ignored) {
-            // closing anyway
+            announcer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        announcer.shutdownNow();
+        closeQuietly(notifying);
     }
 }
