@@ -27,6 +27,7 @@ import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
 import org.kith.server.push.PgNotifyBridge;
+import org.kith.server.web.WebUi;
 import org.kith.store.Stores;
 
 /**
@@ -83,7 +84,7 @@ public final class KithServer implements AutoCloseable {
      * {@code /.well-known/carddav}) and the web UI mount here.
      */
     private List<Mount> mounts() {
-        return List.of();
+        return new WebUi(kith, hub, this::baseUrl).mounts();
     }
 
     private static Limits limits(Config config) {
@@ -141,10 +142,14 @@ public final class KithServer implements AutoCloseable {
 
     /** Where clients reach this server: the configured base URL, else what the request used. */
     String baseUrl(Exchange ex) {
+        return baseUrl(ex.request());
+    }
+
+    private String baseUrl(org.eclipse.jetty.server.Request request) {
         if (!config.baseUrl().isEmpty()) {
             return config.baseUrl();
         }
-        var uri = ex.request().getHttpURI();
+        var uri = request.getHttpURI();
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 

@@ -152,11 +152,15 @@ class HttpLayerTest {
     }
 
     @Test
-    void homePageAndHealth() {
+    void frontDoorLeadsToTheWebUiAndHealthAnswers() {
         Http.Reply home = server.anonymous().get("/");
-        assertThat(home.status()).isEqualTo(200);
-        assertThat(home.header("Content-Type")).startsWith("text/html");
-        assertThat(home.body()).contains("Kith");
+        assertThat(home.status()).isEqualTo(303);
+        assertThat(home.header("Location")).isEqualTo("/web/");
+        assertThat(server.anonymous().get("/web/").header("Location")).isEqualTo("/web/signin");
+        Http.Reply signIn = server.anonymous().get("/web/signin");
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.header("Content-Type")).startsWith("text/html");
+        assertThat(signIn.body()).contains("Kith");
         Http.Reply health = server.anonymous().get("/healthz");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("ok");

@@ -1,0 +1,128 @@
+package org.kith.server.web;
+
+import static org.kith.server.web.Tags.attr;
+import static org.kith.server.web.Tags.cls;
+import static org.kith.server.web.Tags.el;
+import static org.kith.server.web.Tags.id;
+
+import java.util.List;
+
+import org.kith.core.Kith;
+import org.kith.core.error.KithException;
+import org.kith.core.model.AppPassword;
+import org.kith.core.view.NewSecret;
+
+/**
+ * Devices: app passwords (create, list, revoke) and how to set up each kind of device — an
+ * Apple profile that does it in one tap, DAVx5 on Android, Thunderbird and the {@code kith}
+ * command-line client — each with this server's exact URL.
+ */
+final class DevicePages {
+    private final Kith kith;
+
+    DevicePages(Kith kith) {
+        this.kith = kith;
+    }
+
+    List<WebRoute> routes() {
+        return List.of(
+                WebRoute.page("/web/devices", ex -> render(ex, null, null, "", FieldErrors.none(), 200)),
+                WebRoute.action("/web/devices", this::create),
+                WebRoute.action("/web/devices/{id}/revoke", ex -> {
+                    kith.accounts().revokeAppPassword(ex.me(), ex.id("id"));
+                    ex.redirect("/web/devices");
+                }),
+                WebRoute.action("/web/devices/apple", this::appleProfile));
+    }
+
+    private void create(WebExchange ex) {
+        String name = ex.form().get("name");
+        try {
+            NewSecret secret = kith.accounts().createAppPassword(ex.me(), name);
+            render(ex, name.strip(), secret.secret(), "", FieldErrors.none(), 200);
+        } catch (KithException e) {
+            render(ex, null, null, name, FieldErrors.of(ex, e), 422);
+        }
+    }
+
+    private void appleProfile(WebExchange ex) {
+        String device = ex.form().get("device").isBlank() ? "iPhone" : ex.form().get("device").strip();
+        NewSecret secret;
+        try {
+            secret = kith.accounts().createAppPassword(ex.me(), device);
+        } catch (KithException e) {
+            FieldErrors errors = FieldErrors.none();
+            errors.add("device", WebErrors.message(ex.texts(), e));
+            render(ex, null, null, "", errors, 422);
+            return;
+        }
+        String username = ex.account().username();
+        byte[] profile = MobileConfig.profile(ex.baseUrl(), username, secret.secret(),
+                ex.t("devices.apple.accountName", username), ex.t("devices.apple.description", ex.baseUrl()));
+        ex.download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
+                "kith-" + username + ".mobileconfig", profile);
+    }
+
+    private void render(WebExchange ex, String newName, String newSecret, String typedName, FieldErrors errors,
+                        int status) {
+        List<AppPassword> passwords = kith.accounts().appPasswords(ex.me());
+        String base = ex.baseUrl();
+        String username = ex.account().username();
+        String password = newSecret != null ? newSecret : ex.t("devices.yourAppPassword");
+        ex.html(status, Layout.page(ex, ex.t("devices.title"),
+                newSecret == null ? null : el("div", cls("secret"), attr("role", "status"),
+                        el("p", ex.t("devices.created", newName)),
+                        el("p", el("code", id("new-app-password"), newSecret)),
+                        el("p", cls("hint"), ex.t("devices.once"))),
+                el("section", attr("aria-labelledby", "server-h"),
+                        el("h2", id("server-h"), ex.t("devices.server")),
+                        el("dl", cls("facts"),
+                                el("dt", ex.t("devices.serverUrl")), el("dd", el("code", id("server-url"), base)),
+                                el("dt", ex.t("field.username")), el("dd", el("code", username)))),
+                el("section", attr("aria-labelledby", "apple-h"),
+                        el("h2", id("apple-h"), ex.t("devices.apple")),
+                        el("p", ex.t("devices.apple.how")),
+                        errors.get("device") == null ? null : FormKit.summary(errors),
+                        FormKit.post(ex, "/web/devices/apple", cls("compact"),
+                                FormKit.input("apple-device", "device", ex.t("devices.deviceName"), "text", "iPhone",
+                                        errors.get("device")),
+                                FormKit.submit(ex.t("devices.apple.download"))),
+                        el("p", cls("hint"), ex.t("devices.apple.after"))),
+                el("section", attr("aria-labelledby", "android-h"),
+                        el("h2", id("android-h"), ex.t("devices.android")),
+                        el("ol",
+                                el("li", ex.t("devices.android.step1")),
+                                el("li", ex.t("devices.android.step2")),
+                                el("li", ex.t("devices.field.url"), " ", el("code", base + "/")),
+                                el("li", ex.t("devices.field.user"), " ", el("code", username)),
+                                el("li", ex.t("devices.field.password"), " ", el("code", password)))),
+                el("section", attr("aria-labelledby", "tb-h"),
+                        el("h2", id("tb-h"), ex.t("devices.thunderbird")),
+                        el("ol",
+                                el("li", ex.t("devices.thunderbird.step1")),
+                                el("li", ex.t("devices.field.url"), " ",
+                                        el("code", base + "/dav/addressbooks/" + username + "/")),
+                                el("li", ex.t("devices.field.user"), " ", el("code", username)),
+                                el("li", ex.t("devices.field.password"), " ", el("code", password)))),
+                el("section", attr("aria-labelledby", "cli-h"),
+                        el("h2", id("cli-h"), ex.t("devices.cli")),
+                        el("pre", el("code", "kith --server " + base + " login " + username + "\n"
+                                + "kith sync ~/contacts/kith\nkith watch ~/contacts/kith"))),
+                el("section", attr("aria-labelledby", "pw-h"),
+                        el("h2", id("pw-h"), ex.t("devices.passwords")),
+                        passwords.isEmpty() ? el("p", cls("hint"), ex.t("devices.none"))
+                                : el("ul", cls("passwords"), passwords.stream().map(p -> el("li",
+                                        attr("data-app-password", p.id()),
+                                        el("span", cls("name"), p.name()), " ",
+                                        el("span", cls("meta"), ex.t("devices.meta", Dates.format(p.createdAt()),
+                                                Dates.format(p.lastUsedAt()))),
+                                        FormKit.button(ex, "/web/devices/" + p.id() + "/revoke",
+                                                ex.t("devices.revoke", p.name()), "link danger"))).toList()),
+                        el("h3", ex.t("devices.new")),
+                        errors.get("name") == null ? null : FormKit.summary(errors),
+                        FormKit.post(ex, "/web/devices", cls("compact"),
+                                FormKit.input("device-name", "name", ex.t("devices.deviceName"), "text", typedName,
+                                        errors.get("name"), attr("required", "")),
+                                FormKit.submit(ex.t("devices.create"))))));
+    }
+}
