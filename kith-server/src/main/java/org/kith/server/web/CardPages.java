@@ -76,7 +76,8 @@ final class CardPages {
             CardData d = current.data();
             kith.cards().update(ex.me(), new CardData(d.fn(), d.n(), d.tel(), d.email(), d.org(), d.title(), d.adr(),
                     d.note(), photo), null);
-            ex.redirect("/web/card?saved=1");
+            String next = Redirects.safe(ex.form().get("next"), null);
+            ex.redirect("/web/card?saved=1" + (next == null ? "" : "&next=" + AuthPages.enc(next)));
         } catch (KithException e) {
             render(ex, current, current.data(), current.etag(), FieldErrors.of(ex, e), 422, null);
         }
@@ -165,7 +166,7 @@ final class CardPages {
                 welcome ? el("p", cls("welcome"), ex.t("card.welcome")) : null,
                 notice == null ? null : el("p", cls("notice"), attr("role", "status"), notice),
                 FormKit.summary(errors),
-                photoSection(ex, stored, errors),
+                photoSection(ex, stored, errors, next),
                 FormKit.post(ex, "/web/card", attr("id", "card-form"), attr("novalidate", ""),
                         FormKit.hidden("etag", etag), next == null ? null : FormKit.hidden("next", next),
                         FormKit.input("fn", "fn", ex.t("field.fn"), "text", d.fn(), errors.get("fn"),
@@ -241,7 +242,7 @@ final class CardPages {
         return types.stream().map(t -> new FormKit.Option(t, ex.t("type." + t))).toList();
     }
 
-    private Html photoSection(WebExchange ex, OwnCard stored, FieldErrors errors) {
+    private Html photoSection(WebExchange ex, OwnCard stored, FieldErrors errors, String next) {
         boolean has = Photos.decode(stored.data().photo()) != null;
         String error = errors.get("photo");
         return el("section", cls("photo"), attr("aria-labelledby", "photo-h"),
@@ -250,6 +251,7 @@ final class CardPages {
                         attr("alt", ex.t("card.photo.alt"))) : el("p", cls("hint"), ex.t("card.photo.none")),
                 el("form", attr("method", "post"), attr("action", "/web/card/photo"),
                         attr("enctype", "multipart/form-data"), FormKit.csrf(ex),
+                        next == null ? null : FormKit.hidden("next", next),
                         FormKit.input("photo", "photo", ex.t("card.photo.choose"), "file", null, error,
                                 attr("accept", "image/*")),
                         el("button", attr("type", "submit"), ex.t("card.photo.upload"))),

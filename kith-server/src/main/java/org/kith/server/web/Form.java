@@ -84,7 +84,8 @@ final class Form {
         try (MultiPartFormData.Parts parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body))).get()) {
             for (MultiPart.Part part : parts) {
                 if (part.getFileName() != null) {
-                    byte[] bytes = Content.Source.asInputStream(part.newContentSource()).readAllBytes();
+                    // ISO-8859-1 maps each byte to one char and back: the file's bytes, unchanged
+                    byte[] bytes = part.getContentAsString(StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
                     files.put(part.getName(), new Upload(part.getFileName(), bytes));
                 } else {
                     values.computeIfAbsent(part.getName(), k -> new ArrayList<>())
