@@ -175,4 +175,54 @@ class WebPagesTest {
         assertThat(revoked.statusCode()).isEqualTo(410);
         assertThat(revoked.body()).contains("withdrawn");
     }
+
+    @Test
+    void ownersManageEntriesInvitationsMembersAndTheGroupFromItsPage() {
+        Browser owner = browser("en").signUp("mgmtowner", "Mgmt Owner");
+        Browser member = browser("en").signUp("mgmtmember", "Mgmt Member");
+        HttpResponse<String> created = owner.post("/web/groups", owner.withToken("/web/groups", "name", "Club",
+                "memberLimit", "5"));
+        String page = created.headers().firstValue("Location").orElseThrow();
+        String gid = page.substring(page.lastIndexOf('/') + 1);
+        Http ownerApi = server.as("mgmtowner");
+
+        // A bad number for a managed entry: the error is at the field, the typed values stay.
+        HttpResponse<String> bad = owner.post(page + "/entries", owner.withToken(page, "fn", "Grandma",
+                "tel", "not a number", "email", "grandma@example.org"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("id=\"new-entry-tel-error\"", "value=\"not a number\"",
+                "value=\"grandma@example.org\"", "value=\"Grandma\"");
+        assertThat(owner.post(page + "/entries", owner.withToken(page, "fn", "Grandma", "tel", "+86 138 0013 8000"))
+                .statusCode()).isEqualTo(303);
+        var entries = ownerApi.get("/api/v1/groups/" + gid + "/entries").expect(200).json();
+        String entryId = entries.get(0).get("id").asText();
+        assertThat(owner.post(page + "/entries/" + entryId, owner.withToken(page, "fn", "Grandma Li",
+                "tel", "+86 138 0013 8001")).statusCode()).isEqualTo(303);
+        assertThat(ownerApi.get("/api/v1/groups/" + gid + "/phonebook").expect(200).body())
+                .contains("Grandma Li", "+86 138 0013 8001");
+        assertThat(owner.post(page + "/links", owner.withToken(page, "entryId", entryId)).statusCode()).isEqualTo(303);
+        assertThat(ownerApi.get("/api/v1/groups/" + gid + "/entries").expect(200).json().get(0).get("invitationId")
+                .isNull()).isFalse();
+        assertThat(owner.get(page).body()).contains("svg", "class=\"qr\"", "/join/");
+
+        // Invite by username; the invitee accepts from the inbox.
+        assertThat(owner.post(page + "/invite", owner.withToken(page, "username", "nobody-here")).body())
+                .contains("no user named");
+        assertThat(owner.post(page + "/invite", owner.withToken(page, "username", "mgmtmember")).statusCode())
+                .isEqualTo(303);
+        String inbox = member.get("/web/invitations").body();
+        assertThat(inbox).contains("mgmtowner invites you to the group Club");
+        String invId = inbox.replaceAll("(?s).*data-invitation=\"(\\d+)\".*", "$1");
+        assertThat(member.post("/web/invitations/" + invId + "/accept", member.withToken("/web/invitations"))
+                .headers().firstValue("Location")).contains(page + "?done=joined");
+
+        // Hand the group over, then the former owner leaves; the new owner deletes it after confirming.
+        assertThat(owner.post(page + "/members/mgmtmember/owner", owner.withToken(page)).statusCode()).isEqualTo(303);
+        assertThat(owner.post(page + "/leave", owner.withToken(page)).statusCode()).isEqualTo(303);
+        assertThat(owner.get(page).statusCode()).isEqualTo(404);
+        assertThat(member.get(page + "/delete").body()).contains("Yes, delete Club");
+        assertThat(member.post(page + "/delete", member.withToken(page)).headers().firstValue("Location"))
+                .contains("/web/groups");
+        assertThat(server.as("mgmtmember").get("/api/v1/groups").expect(200).body()).isEqualTo("[]");
+    }
 }
