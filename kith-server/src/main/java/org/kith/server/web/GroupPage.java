@@ -70,7 +70,7 @@ final class GroupPage {
         ex.html(status, Layout.page(ex, g.group().name(),
                 DONE.contains(done) ? el("p", cls("notice"), attr("role", "status"), ex.t("group.done." + done)) : null,
                 g.group().description().isEmpty() ? null : el("p", cls("description"), g.group().description()),
-                el("p", cls("meta"), ex.t("groups.count", g.memberCount(), g.group().memberLimit()), " · ",
+                el("p", cls("meta"), ex.t("group.limit", g.group().memberLimit()), " · ",
                         ex.t("group.owner", g.ownerUsername()), " · ",
                         el("a", attr("href", "/web/groups/" + groupId + "/phonebook.vcf"), attr("download", ""),
                                 ex.t("group.download"))),
@@ -103,7 +103,8 @@ final class GroupPage {
                         el("ul", cls("cards"), id("cards"), cards.stream().map(c -> CardView.render(ex, groupId, c, region))
                                 .toList())),
                 el("section", attr("aria-labelledby", "members-h"),
-                        el("h2", id("members-h"), ex.t("group.members")),
+                        el("h2", id("members-h"), ex.t("group.members"), " ",
+                                el("span", cls("count"), "(" + members.size() + ")")),
                         el("ul", cls("members"), id("members"), members.stream().map(m -> member(ex, groupId, m, owner,
                                 blocked.contains(m.username().toLowerCase()))).toList())));
     }
