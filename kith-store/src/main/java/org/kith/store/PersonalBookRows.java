@@ -21,9 +21,10 @@ import org.kith.core.model.StoredBook;
 final class PersonalBookRows {
     /** Names per multiget statement: well below both databases' parameter limits. */
     private static final int NAMES_PER_STATEMENT = 500;
-    private static final String BOOK_COLS = "b.id, b.owner_id, b.slug, b.display_name, b.description, b.created_seq, "
-            + "b.created_at, COALESCE((SELECT MAX(c.seq) FROM personal_cards c WHERE c.book_id = b.id), b.created_seq)"
-            + " AS head_seq";
+    /** The head is the top of the (book_id, seq) index: one index lookup per book, tombstones included. */
+    private static final String BOOK_COLS = "id, owner_id, slug, display_name, description, created_seq, created_at, "
+            + "COALESCE((SELECT MAX(personal_cards.seq) FROM personal_cards WHERE personal_cards.book_id = "
+            + "personal_books.id), created_seq) AS head_seq";
     private static final String CARD_COLS = "name, uid, vcard, etag, seq, deleted";
 
     private final Sql sql;
@@ -42,12 +43,12 @@ final class PersonalBookRows {
     }
 
     List<StoredBook> books(long ownerId) {
-        return sql.list("SELECT " + BOOK_COLS + " FROM personal_books b WHERE b.owner_id = ? ORDER BY b.created_seq, b.id",
+        return sql.list("SELECT " + BOOK_COLS + " FROM personal_books WHERE owner_id = ? ORDER BY created_seq, id",
                 PersonalBookRows::book, ownerId);
     }
 
     Optional<StoredBook> book(long ownerId, String slug) {
-        return sql.one("SELECT " + BOOK_COLS + " FROM personal_books b WHERE b.owner_id = ? AND b.slug = ?",
+        return sql.one("SELECT " + BOOK_COLS + " FROM personal_books WHERE owner_id = ? AND slug = ?",
                 PersonalBookRows::book, ownerId, slug);
     }
 
