@@ -36,8 +36,9 @@ import org.kith.core.store.StoreTx;
  * ({@code If-Match}, {@code If-None-Match: *}) are compare-and-swap statements in the store,
  * never a check followed by a write.
  *
- * <p>Each owner gets the book {@value #DEFAULT_SLUG} the first time their books are read while
- * they have none. Thread-safe.
+ * <p>Each owner gets the book {@value #DEFAULT_SLUG} the first time their books are read, or
+ * another book is created, while they have none; an owner who deletes every book gets it back
+ * the same way. Thread-safe.
  */
 public final class PersonalBooks {
     /** The slug of the book every owner starts with. */
@@ -75,7 +76,8 @@ public final class PersonalBooks {
     }
 
     /**
-     * Creates a book (CardDAV extended MKCOL).
+     * Creates a book (CardDAV extended MKCOL); an owner who has no book yet gets the default
+     * one first.
      * @param displayName null for the slug itself; otherwise 1-256 characters
      * @param description null for none; at most 4000 characters
      * @throws Invalid (field {@code slug}) for a malformed or reserved slug ({@code all},
@@ -90,6 +92,8 @@ public final class PersonalBooks {
         return services.write(tx -> {
             long seq = tx.nextSeq();
             requireAccount(tx, owner);
+            // a first book made before the owner's books were ever listed joins the default one
+            long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.nextSeq() : seq;
             if (tx.personalBook(owner, slug).isPresent()) {
                 throw new Conflict("you already have a book named '" + slug + "'", "slug");
             }
@@ -97,7 +101,7 @@ public final class PersonalBooks {
             if (tx.personalBookCount(owner) >= max) {
                 throw new Conflict("you already have " + max + " address books, the most allowed", "slug");
             }
-            tx.insertPersonalBook(owner, slug, name == null ? slug : name, about == null ? "" : about, seq,
+            tx.insertPersonalBook(owner, slug, name == null ? slug : name, about == null ? "" : about, created,
                     services.now()).orElseThrow(() -> new Conflict("you already have a book named '" + slug + "'",
                     "slug"));
             return view(tx.personalBook(owner, slug).orElseThrow());
