@@ -270,7 +270,8 @@ public interface StoreTx {
 
     /**
      * Card rows with seq above {@code afterSeq}, oldest first, at most {@code limit}; tombstones
-     * only when {@code includeDeleted}. Must cost O(rows returned): one range of (book_id, seq).
+     * only when {@code includeDeleted}. Must be one range of the (book_id, seq) index: O(rows
+     * returned), plus the tombstones passed over when they are left out.
      */
     List<PersonalCardRow> personalCardChanges(long bookId, long afterSeq, boolean includeDeleted, int limit);
 }
