@@ -25,6 +25,7 @@ public final class Kith {
     private final Blocks blocks;
     private final Phonebooks phonebooks;
     private final MergedBooks mergedBooks;
+    private final PersonalBooks personalBooks;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
         this.services = new Services(store, limits, clock);
@@ -36,6 +37,7 @@ public final class Kith {
         this.blocks = new Blocks(services);
         this.phonebooks = new Phonebooks(services);
         this.mergedBooks = new MergedBooks(services);
+        this.personalBooks = new PersonalBooks(services);
     }
 
     public Kith(Store store) {
@@ -83,6 +85,11 @@ public final class Kith {
     /** Every card a viewer may see across their groups, each once: what CardDAV's merged book serves. */
     public MergedBooks mergedBooks() {
         return mergedBooks;
+    }
+
+    /** Each person's own read-write address books (CardDAV). */
+    public PersonalBooks personalBooks() {
+        return personalBooks;
     }
 
     public Limits limits() {

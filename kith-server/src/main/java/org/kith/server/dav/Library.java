@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.PersonalBooks;
 import org.kith.core.error.NotFound;
+import org.kith.core.model.PersonalBook;
 import org.kith.core.view.GroupView;
 
 /**
@@ -29,6 +31,9 @@ final class Library {
         for (GroupView group : kith.groups().list(viewer)) {
             books.add(new GroupDavBook(kith, viewer, group, cache));
         }
+        for (PersonalBook book : kith.personalBooks().list(viewer)) {
+            books.add(new PersonalDavBook(kith, viewer, book, cache));
+        }
         return books;
     }
 
@@ -44,11 +49,14 @@ final class Library {
                 return Optional.empty();
             }
         }
-        return Optional.empty();
+        if (id.equals(PersonalBooks.DEFAULT_SLUG)) {
+            kith.personalBooks().list(viewer); // the default book exists from the first look
+        }
+        return kith.personalBooks().book(viewer, id).map(b -> new PersonalDavBook(kith, viewer, b, cache));
     }
 
-    /** A new personal book. */
+    /** A new personal book (MKCOL). */
     void createBook(String id, String displayName, String description) {
-        throw DavError.readOnly("personal address books are not available yet");
+        kith.personalBooks().create(viewer, id, displayName, description);
     }
 }
