@@ -10,6 +10,11 @@ import java.util.Map;
 final class Fixtures {
     private Fixtures() {}
 
+    /** Escapes text for use inside an XML element or attribute. */
+    static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     static String read(String name) {
         return read(name, Map.of());
     }
