@@ -69,7 +69,13 @@ abstract class DavSuite {
     }
 
     static String hrefsXml(List<String> hrefs) {
-        return hrefs.stream().map(h -> "<D:href>" + Fixtures.esc(h) + "</D:href>").collect(Collectors.joining("\n  "));
+        return hrefsXml("D:", hrefs);
+    }
+
+    /** DAV:href elements with the namespace prefix the request body uses ("" for the default namespace). */
+    static String hrefsXml(String prefix, List<String> hrefs) {
+        return hrefs.stream().map(h -> "<" + prefix + "href>" + Fixtures.esc(h) + "</" + prefix + "href>")
+                .collect(Collectors.joining("\n  "));
     }
 
     /** addressbook-multiget of {@code hrefs}: decoded href → vCard text (only responses with data). */
