@@ -24,6 +24,7 @@ public final class Kith {
     private final Invitations invitations;
     private final Blocks blocks;
     private final Phonebooks phonebooks;
+    private final MergedBooks mergedBooks;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
         this.services = new Services(store, limits, clock);
@@ -34,6 +35,7 @@ public final class Kith {
         this.entries = new Entries(services, invitations);
         this.blocks = new Blocks(services);
         this.phonebooks = new Phonebooks(services);
+        this.mergedBooks = new MergedBooks(services);
     }
 
     public Kith(Store store) {
@@ -76,6 +78,11 @@ public final class Kith {
 
     public Phonebooks phonebooks() {
         return phonebooks;
+    }
+
+    /** Every card a viewer may see across their groups, each once: what CardDAV's merged book serves. */
+    public MergedBooks mergedBooks() {
+        return mergedBooks;
     }
 
     public Limits limits() {
