@@ -24,6 +24,7 @@ public final class Kith {
     private final Invitations invitations;
     private final Blocks blocks;
     private final Phonebooks phonebooks;
+    private final MergedBooks mergedBooks;
     private final PersonalBooks personalBooks;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
@@ -35,6 +36,7 @@ public final class Kith {
         this.entries = new Entries(services, invitations);
         this.blocks = new Blocks(services);
         this.phonebooks = new Phonebooks(services);
+        this.mergedBooks = new MergedBooks(services);
         this.personalBooks = new PersonalBooks(services);
     }
 
@@ -78,6 +80,11 @@ public final class Kith {
 
     public Phonebooks phonebooks() {
         return phonebooks;
+    }
+
+    /** Every card a viewer may see across their groups, each once: what CardDAV's merged book serves. */
+    public MergedBooks mergedBooks() {
+        return mergedBooks;
     }
 
     /** Each person's own read-write address books (CardDAV). */

@@ -19,6 +19,7 @@ import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
 import org.kith.server.api.RestApi;
+import org.kith.server.dav.CardDav;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
@@ -83,7 +84,7 @@ public final class KithServer implements AutoCloseable {
      * {@code /.well-known/carddav}) and the web UI mount here.
      */
     private List<Mount> mounts() {
-        return List.of();
+        return new CardDav(kith, authenticator).mounts();
     }
 
     private static Limits limits(Config config) {

@@ -160,6 +160,11 @@ final class JdbcTx implements StoreTx {
     }
 
     @Override
+    public Optional<Long> accountOfCardUid(String uid) {
+        return cards.accountOfUid(uid);
+    }
+
+    @Override
     public void replacePhones(long accountId, Collection<String> e164Numbers) {
         cards.replacePhones(accountId, e164Numbers);
     }
@@ -366,6 +371,11 @@ final class JdbcTx implements StoreTx {
     @Override
     public long groupFeedHead(long groupId, long viewerId, Set<Long> hiddenSubjects) {
         return feed.groupFeedHead(groupId, viewerId, hiddenSubjects);
+    }
+
+    @Override
+    public long viewerRowsHead(long viewerId) {
+        return feed.viewerRowsHead(viewerId);
     }
 
     @Override

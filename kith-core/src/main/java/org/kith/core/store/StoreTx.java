@@ -86,6 +86,9 @@ public interface StoreTx {
     /** Gives a person's card a new UID (used when a first group membership inherits a managed entry's UID). */
     void setCardUid(long accountId, String uid);
 
+    /** The account whose own card has this UID. */
+    Optional<Long> accountOfCardUid(String uid);
+
     /** Replaces the E.164 numbers indexed for a person's card. */
     void replacePhones(long accountId, Collection<String> e164Numbers);
 
@@ -207,6 +210,9 @@ public interface StoreTx {
 
     /** The seq of the newest row {@link #groupFeed} would return with afterSeq 0, or 0. */
     long groupFeedHead(long groupId, long viewerId, Set<Long> hiddenSubjects);
+
+    /** The seq of the newest of the viewer's own rows (any group, including groups left), or 0. */
+    long viewerRowsHead(long viewerId);
 
     /**
      * The rows across all of the viewer's current groups plus the viewer's own rows (for any
