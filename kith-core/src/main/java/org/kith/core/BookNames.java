@@ -1,13 +1,12 @@
 package org.kith.core;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.kith.core.error.Invalid;
 
 /** What a personal book's slug, its cards' resource names and its labels may be. */
 final class BookNames {
-    private static final Pattern SLUG = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    static final int MAX_SLUG_CHARS = 64;
     static final int MAX_NAME_CHARS = 255;
     static final int MAX_DISPLAY_NAME_CHARS = 256;
     static final int MAX_DESCRIPTION_CHARS = 4000;
@@ -19,8 +18,11 @@ final class BookNames {
      * case) are where the home shows the merged book and the group books.
      */
     static String slug(String slug) {
-        if (slug == null || !SLUG.matcher(slug).matches() || slug.equals(".") || slug.equals("..")) {
-            throw Invalid.value("slug", "a book's slug must be 1-64 letters, digits, '.', '_' or '-' (not '.' or '..')");
+        if (slug == null || slug.isEmpty() || slug.equals(".") || slug.equals("..")
+                || slug.codePointCount(0, slug.length()) > MAX_SLUG_CHARS
+                || slug.codePoints().anyMatch(c -> c == '/' || Character.isISOControl(c))) {
+            throw Invalid.value("slug", "a book's name in the address must be 1-" + MAX_SLUG_CHARS
+                    + " characters without '/' or control characters, and not '.' or '..'");
         }
         String lower = slug.toLowerCase(Locale.ROOT);
         if (lower.equals("all") || lower.startsWith("group-")) {

@@ -175,7 +175,8 @@ abstract class VdirsyncerTest extends DavSuite {
 
         Path khardConfig = tmp.resolve(s.bob.username() + "-khard.conf");
         Files.writeString(khardConfig, "[addressbooks]\n[[kith]]\npath = " + s.groupDir + "/\n\n"
-                + "[general]\ndebug = no\ndefault_action = list\neditor = true\nmerge_editor = true\n");
+                + "[general]\ndebug = no\ndefault_action = list\neditor = true\nmerge_editor = true\n"
+                + "[contact table]\ndisplay = formatted_name\n"); // a Chinese name reads family name first, as typed
         String listed = khard(khardConfig, "list", "--parsable");
         assertThat(listed).contains("陈雪松").contains("Bob Brown").contains("Carol Li");
         String phones = khard(khardConfig, "phone", "--parsable", "陈雪松");

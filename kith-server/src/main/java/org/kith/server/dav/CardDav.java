@@ -81,7 +81,7 @@ public final class CardDav implements Request.Handler {
             ex.setHeader("Allow", ALLOW);
             throw DavError.methodNotAllowed(ex.method() + " is not supported here");
         }
-        method.handle(new DavContext(kith, ex, new Library(kith, ex.viewer(), cache), cache), target);
+        method.handle(new DavContext(kith, ex, new Library(kith, ex.viewer(), ex.account().username(), cache), cache), target);
     }
 
     private static void answer(DavExchange ex, DavError e) {
@@ -91,7 +91,7 @@ public final class CardDav implements Request.Handler {
         }
         ex.discardUnreadBody();
         if (e.status() == 401) {
-            ex.setHeader("WWW-Authenticate", "Basic realm=\"Kith\", charset=\"UTF-8\"");
+            ex.setHeader("WWW-Authenticate", "Basic realm=\"Kith\"");
         }
         ex.sendXml(e.status(), e.body());
     }

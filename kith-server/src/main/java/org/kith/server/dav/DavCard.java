@@ -1,18 +1,53 @@
 package org.kith.server.dav;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.Function;
 
 import ezvcard.VCardVersion;
 
 /**
- * One vCard resource of a book as one viewer sees it: its name in the book, UID, strong ETag
- * (quoted; the same whichever vCard version is served, since it names the card's state) and
- * whether this viewer may write it.
+ * One vCard resource of a book as one viewer sees it: its name in the book, UID, whether this
+ * viewer may write it, and how to render it. {@code etag} is the strong ETag (quoted) of the
+ * card in its native version; the other version's bytes differ, and so does its ETag.
  */
-record DavCard(String name, String uid, String etag, boolean writable, Function<VCardVersion, String> renderer) {
+record DavCard(String name, String uid, String etag, VCardVersion nativeVersion, boolean writable,
+               Function<VCardVersion, String> renderer) {
 
     String render(VCardVersion version) {
         return renderer.apply(version);
+    }
+
+    /** The strong ETag of the card as served in {@code version}. */
+    String etag(VCardVersion version) {
+        if (version == nativeVersion) {
+            return etag;
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((etag + "@" + version.getVersion()).getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(hash).substring(0, 32) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An If-Match header as the store compares it: a client that read the other version holds
+     * that version's ETag, which names the same state of the card.
+     */
+    String nativeIfMatch(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        for (VCardVersion v : VCardVersion.values()) {
+            if (v != nativeVersion && ifMatch.contains(etag(v))) {
+                return etag;
+            }
+        }
+        return ifMatch;
     }
 
     /** The resource name Kith gives a card it serves: its UID and {@code .vcf}. */

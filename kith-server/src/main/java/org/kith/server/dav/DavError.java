@@ -9,11 +9,18 @@ import javax.xml.namespace.QName;
 final class DavError extends RuntimeException {
     private final int status;
     private final QName precondition;
+    private final String href;
 
     DavError(int status, QName precondition, String message) {
+        this(status, precondition, message, null);
+    }
+
+    /** With an href inside the precondition element (no-uid-conflict names the card that has the UID). */
+    DavError(int status, QName precondition, String message, String href) {
         super(message, null, false, false);
         this.status = status;
         this.precondition = precondition;
+        this.href = href;
     }
 
     static DavError badRequest(String message) {
@@ -48,7 +55,9 @@ final class DavError extends RuntimeException {
     /** The body: {@code <d:error>} with the precondition and the message. */
     String body() {
         XmlOut x = new XmlOut().open(DavNames.ERROR);
-        if (precondition != null) {
+        if (precondition != null && href != null) {
+            x.open(precondition).element(DavNames.HREF, href).close(precondition);
+        } else if (precondition != null) {
             x.empty(precondition);
         }
         x.element(DavNames.MESSAGE, getMessage());

@@ -14,9 +14,10 @@ final class GetMethod implements DavMethod {
         if (target instanceof Target.Member m) {
             DavCard card = Books.require(ctx, m.book()).card(m.name())
                     .orElseThrow(() -> DavError.notFound("no card " + m.name()));
-            ex.setHeader("ETag", card.etag());
+            String etag = card.etag(version);
+            ex.setHeader("ETag", etag);
             String ifNoneMatch = ex.header("If-None-Match");
-            if (ifNoneMatch != null && (ifNoneMatch.contains(card.etag()) || ifNoneMatch.strip().equals("*"))) {
+            if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
                 ex.send(304, null, null);
                 return;
             }

@@ -32,7 +32,7 @@ final class GroupCards {
     static DavCard card(GroupMembers group, RenderCache cache) {
         String uid = uid(group.groupId());
         String etag = etag(group);
-        return new DavCard(DavCard.nameOf(uid), uid, etag, false,
+        return new DavCard(DavCard.nameOf(uid), uid, etag, VCardVersion.V3_0, false,
                 version -> cache.get(etag, version, () -> render(group, uid, version)));
     }
 

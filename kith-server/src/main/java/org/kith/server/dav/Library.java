@@ -17,11 +17,13 @@ import org.kith.core.view.GroupView;
 final class Library {
     private final Kith kith;
     private final long viewer;
+    private final String user;
     private final RenderCache cache;
 
-    Library(Kith kith, long viewer, RenderCache cache) {
+    Library(Kith kith, long viewer, String user, RenderCache cache) {
         this.kith = kith;
         this.viewer = viewer;
+        this.user = user;
         this.cache = cache;
     }
 
@@ -32,7 +34,7 @@ final class Library {
             books.add(new GroupDavBook(kith, viewer, group, cache));
         }
         for (PersonalBook book : kith.personalBooks().list(viewer)) {
-            books.add(new PersonalDavBook(kith, viewer, book, cache));
+            books.add(new PersonalDavBook(kith, viewer, user, book, cache));
         }
         return books;
     }
@@ -52,7 +54,7 @@ final class Library {
         if (id.equals(PersonalBooks.DEFAULT_SLUG)) {
             kith.personalBooks().list(viewer); // the default book exists from the first look
         }
-        return kith.personalBooks().book(viewer, id).map(b -> new PersonalDavBook(kith, viewer, b, cache));
+        return kith.personalBooks().book(viewer, id).map(b -> new PersonalDavBook(kith, viewer, user, b, cache));
     }
 
     /** A new personal book (MKCOL). */

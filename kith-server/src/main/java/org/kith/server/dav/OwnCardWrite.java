@@ -23,6 +23,7 @@ final class OwnCardWrite {
         if (ifNoneMatchStar) {
             throw new PreconditionFailed("the card exists (If-None-Match: *)");
         }
+        ifMatch = current.nativeIfMatch(ifMatch);
         String ownUid = kith.cards().myCard(viewer).uid();
         if (current.uid().equals(ownUid)) {
             kith.cards().updateFromVcard(viewer, vcard, ifMatch); // compare-and-swap in the store
@@ -33,6 +34,7 @@ final class OwnCardWrite {
             }
             kith.cards().updateFromVcard(viewer, vcard, null);
         }
-        return new DavBook.Written(false, book.card(name).map(DavCard::etag).orElse(current.etag()));
+        // No ETag: the stored card is Kith's normalised form, not the bytes sent (RFC 6352 §6.3.2.3).
+        return new DavBook.Written(false, null);
     }
 }

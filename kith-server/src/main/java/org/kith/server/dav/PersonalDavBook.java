@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.error.Conflict;
 import org.kith.core.model.BookChanges;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
@@ -19,12 +20,14 @@ import ezvcard.VCardVersion;
 final class PersonalDavBook implements DavBook {
     private final Kith kith;
     private final long owner;
+    private final String user;
     private final PersonalBook book;
     private final RenderCache cache;
 
-    PersonalDavBook(Kith kith, long owner, PersonalBook book, RenderCache cache) {
+    PersonalDavBook(Kith kith, long owner, String user, PersonalBook book, RenderCache cache) {
         this.kith = kith;
         this.owner = owner;
+        this.user = user;
         this.book = book;
         this.cache = cache;
     }
@@ -73,19 +76,29 @@ final class PersonalDavBook implements DavBook {
 
     @Override
     public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
-        boolean existed = kith.personalBooks().card(owner, book.slug(), name).isPresent();
-        PersonalCard written = kith.personalBooks().put(owner, book.slug(), name, vcard, ifMatch, ifNoneMatchStar);
+        Optional<DavCard> existing = card(name);
+        String nativeIfMatch = existing.map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
+        PersonalCard written;
+        try {
+            written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar);
+        } catch (Conflict e) {
+            throw uidConflict(e, vcard);
+        }
+        boolean existed = existing.isPresent();
         return new Written(!existed, quoted(written.etag()));
     }
 
     @Override
     public void delete(String name, String ifMatch) {
-        kith.personalBooks().deleteCard(owner, book.slug(), name, ifMatch);
+        String nativeIfMatch = card(name).map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
+        kith.personalBooks().deleteCard(owner, book.slug(), name, nativeIfMatch);
     }
 
     @Override
     public void describe(String displayName, String description) {
-        kith.personalBooks().update(owner, book.slug(), displayName, description);
+        // Removing the display name falls back to the book's name in the address.
+        String name = displayName != null && displayName.isBlank() ? book.slug() : displayName;
+        kith.personalBooks().update(owner, book.slug(), name, description);
     }
 
     @Override
@@ -93,10 +106,24 @@ final class PersonalDavBook implements DavBook {
         kith.personalBooks().delete(owner, book.slug());
     }
 
+    /** 409 with {@code no-uid-conflict} naming the card that already has the UID (RFC 6352 §6.3.2.1). */
+    private DavError uidConflict(Conflict e, String vcard) {
+        if (!"uid".equals(e.field())) {
+            return DavErrors.of(e, "PUT");
+        }
+        String uid = VcardLines.parse(vcard).stream().filter(p -> p.name().equals("UID"))
+                .map(p -> p.value().strip()).findFirst().orElse(null);
+        String holder = uid == null ? null : cards().stream().filter(c -> uid.equals(c.uid()))
+                .map(DavCard::name).findFirst().orElse(null);
+        return new DavError(409, DavNames.NO_UID_CONFLICT, e.getMessage(),
+                holder == null ? null : Href.member(user, book.slug(), holder));
+    }
+
     private DavCard toDav(PersonalCard card) {
         String etag = quoted(card.etag());
-        return new DavCard(card.name(), card.uid(), etag, true,
-                version -> version == storedVersion(card.vcard()) ? card.vcard()
+        VCardVersion stored = storedVersion(card.vcard());
+        return new DavCard(card.name(), card.uid(), etag, stored, true,
+                version -> version == stored ? card.vcard()
                         : cache.get(etag, version, () -> convert(card.vcard(), version)));
     }
 

@@ -32,7 +32,9 @@ final class PutMethod implements DavMethod {
         String ifNoneMatch = ex.header("If-None-Match");
         boolean mustBeNew = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
         DavBook.Written written = book.put(m.name(), vcard, ex.header("If-Match"), mustBeNew);
-        ex.setHeader("ETag", written.etag());
+        if (written.etag() != null) {
+            ex.setHeader("ETag", written.etag());
+        }
         ex.send(written.created() ? 201 : 204, null, null);
     }
 

@@ -91,7 +91,7 @@ final class Resources {
     static Map<QName, PropWriter> card(DavContext ctx, DavCard card, VCardVersion version) {
         Map<QName, PropWriter> p = common(ctx);
         p.put(RESOURCETYPE, PropWriter.empty());
-        p.put(GETETAG, PropWriter.text(card.etag()));
+        p.put(GETETAG, PropWriter.text(card.etag(version)));
         p.put(GETCONTENTTYPE, PropWriter.text(contentType(version)));
         p.put(GETCONTENTLENGTH, out -> out.text(Integer.toString(
                 card.render(version).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
