@@ -1,7 +1,6 @@
 package org.kith.server.dav;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.kith.core.model.Account;
+import org.kith.server.http.RequestBodies;
 
 /** One CardDAV request: the authenticated account, its target, the body (size-limited) and the answer. */
 final class DavExchange {
@@ -68,52 +68,21 @@ final class DavExchange {
         return v;
     }
 
-    /**
-     * The body, refusing more than {@code max} bytes with {@code tooLarge} (thrown after reading
-     * a modest excess, so the client sees the answer rather than a reset connection).
-     */
+    /** The body, refusing more than {@code max} bytes with {@code tooLarge}. */
     byte[] body(int max, DavError tooLarge) {
         bodyRead = true;
-        long declared = request.getLength();
-        try (InputStream in = Request.asInputStream(request)) {
-            if (declared > max) {
-                drain(in, declared);
-                throw tooLarge;
-            }
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                drain(in, -1);
-                throw tooLarge;
-            }
-            return bytes;
-        } catch (IOException e) {
+        try {
+            return RequestBodies.read(request, max, () -> tooLarge);
+        } catch (UncheckedIOException e) {
             throw DavError.badRequest("the request body could not be read");
-        }
-    }
-
-    private static void drain(InputStream in, long declared) throws IOException {
-        long limit = 16L * 1024 * 1024;
-        if (declared > limit) {
-            return;
-        }
-        byte[] sink = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < limit && (n = in.read(sink)) > 0) {
-            total += n;
         }
     }
 
     /** Before an error answer: drop an unread body so the connection stays usable. */
     void discardUnreadBody() {
-        if (bodyRead || request.getLength() == 0) {
-            return;
-        }
-        bodyRead = true;
-        try (InputStream in = Request.asInputStream(request)) {
-            drain(in, request.getLength());
-        } catch (IOException e) {
-            // the connection is going away anyway
+        if (!bodyRead) {
+            bodyRead = true;
+            RequestBodies.discard(request);
         }
     }
 
