@@ -153,10 +153,26 @@ final class GroupSyncer {
         return true;
     }
 
+    /** Changes since the token, page after page while the server says there are more. */
     private Counts incremental(String groupId, String token) {
-        JsonNode changes = api.get(UrlPaths.group(groupId, "changes") + "?since=" + UrlPaths.segment(token));
-        VdirFolder folder = folder(groupId);
         Counts counts = new Counts(0, 0, 0);
+        String since = token;
+        JsonNode changes;
+        do {
+            changes = api.get(UrlPaths.group(groupId, "changes") + "?since=" + UrlPaths.segment(since));
+            counts = applyChanges(groupId, changes, counts);
+            saveToken(groupId, changes);
+            String next = Json.text(changes, "syncToken");
+            if (next == null || next.equals(since)) {
+                break; // no progress: never loop on a server that repeats itself
+            }
+            since = next;
+        } while (changes.path("more").asBoolean(false));
+        return counts;
+    }
+
+    private Counts applyChanges(String groupId, JsonNode changes, Counts counts) {
+        VdirFolder folder = folder(groupId);
         for (JsonNode entry : changes.path("updated")) {
             String uid = entry.path("uid").asText();
             VdirFolder.Change change = folder.put(uid, entry.path("vcard").asText());
@@ -173,7 +189,6 @@ final class GroupSyncer {
                 }
             }
         }
-        saveToken(groupId, changes);
         return counts;
     }
 

@@ -83,6 +83,29 @@ class GroupSyncerTest {
     }
 
     @Test
+    void aBacklogLargerThanOnePageIsFetchedPageAfterPageInOneSync() throws IOException {
+        serveFirstRun();
+        syncer().syncAll(false);
+        String card = "BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nUID:%s\\r\\nFN:%s\\r\\nEND:VCARD\\r\\n";
+        server.text("GET", "/groups/7/changes?since=50", 200, "application/json", """
+                {"syncToken": "60", "more": true, "removed": [],
+                 "updated": [{"uid": "p1", "vcard": "%s", "card": {"fn": "Page One"}}]}
+                """.formatted(card.formatted("p1", "Page One")), Map.of())
+                .text("GET", "/groups/7/changes?since=60", 200, "application/json", """
+                {"syncToken": "70", "more": false, "removed": ["bob uid 100%%"],
+                 "updated": [{"uid": "p2", "vcard": "%s", "card": {"fn": "Page Two"}}]}
+                """.formatted(card.formatted("p2", "Page Two")), Map.of())
+                .json("GET", "/groups/12/changes?since=100", 200, "changes-12-since-100.json");
+
+        syncer().syncAll(false);
+
+        assertThat(folder("7").keySet()).containsExactlyInAnyOrder("displayname", "p1.vcf", "p2.vcf");
+        assertThat(folder("7").get("p2.vcf")).contains("FN:Page Two\r\n");
+        assertThat(SyncState.load(dir, null).token("7")).isEqualTo("70");
+        assertThat(server.requests("GET", "/groups/7/changes")).hasSize(2);
+    }
+
+    @Test
     void laterRunsFetchOnlyTheChangesSinceTheSavedToken() throws IOException {
         serveFirstRun();
         syncer().syncAll(false);

@@ -1,7 +1,6 @@
 package org.kith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** khard, a real vdir reader, lists a synced folder with its odd file names. Skipped without khard. */
+/** khard, a real vdir reader, lists a synced folder with its odd file names. bin/test installs khard; without it the test fails. */
 class KhardReadsTheFolderTest {
     @TempDir Path tmp;
     private final FakeServer server = new FakeServer();
@@ -28,7 +27,7 @@ class KhardReadsTheFolderTest {
 
     @Test
     void khardListsEveryCardOfASyncedGroup() throws IOException, InterruptedException {
-        assumeTrue(onPath("khard"), "khard is not installed");
+        assertThat(onPath("khard")).as("khard must be installed (bin/test installs it)").isTrue();
         server.json("GET", "/groups", 200, "groups-only-12.json")
                 .json("GET", "/groups/12/phonebook", 200, "phonebook-12.json");
         Path dir = tmp.resolve("contacts");

@@ -24,6 +24,8 @@ public final class Kith {
     private final Invitations invitations;
     private final Blocks blocks;
     private final Phonebooks phonebooks;
+    private final MergedBooks mergedBooks;
+    private final PersonalBooks personalBooks;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
         this.services = new Services(store, limits, clock);
@@ -34,6 +36,8 @@ public final class Kith {
         this.entries = new Entries(services, invitations);
         this.blocks = new Blocks(services);
         this.phonebooks = new Phonebooks(services);
+        this.mergedBooks = new MergedBooks(services);
+        this.personalBooks = new PersonalBooks(services);
     }
 
     public Kith(Store store) {
@@ -76,6 +80,16 @@ public final class Kith {
 
     public Phonebooks phonebooks() {
         return phonebooks;
+    }
+
+    /** Every card a viewer may see across their groups, each once: what CardDAV's merged book serves. */
+    public MergedBooks mergedBooks() {
+        return mergedBooks;
+    }
+
+    /** Each person's own read-write address books (CardDAV). */
+    public PersonalBooks personalBooks() {
+        return personalBooks;
     }
 
     public Limits limits() {

@@ -45,6 +45,14 @@ public final class Phonebooks {
         });
     }
 
+    /** The group phonebook's token as it is now (cheap: no cards are read). */
+    public String token(long viewer, long groupId) {
+        return services.read(tx -> {
+            Visibility.requireMember(tx, groupId, viewer);
+            return SyncToken.format(tx.groupFeedHead(groupId, viewer, Visibility.hiddenFrom(tx, viewer)));
+        });
+    }
+
     /** One card of a group's phonebook, if the viewer may see it. */
     public Optional<VisibleCard> card(long viewer, long groupId, String uid) {
         return services.read(tx -> {
@@ -59,8 +67,12 @@ public final class Phonebooks {
      *         viewer's current membership
      */
     public Changes changes(long viewer, long groupId, String token) {
+        return changes(viewer, groupId, token, services.limits.changesPageSize());
+    }
+
+    /** As {@link #changes(long, long, String)}, with at most about {@code pageSize} rows read. */
+    public Changes changes(long viewer, long groupId, String token, int pageSize) {
         long since = SyncToken.parse(token);
-        int pageSize = services.limits.changesPageSize();
         return services.read(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);
             if (since > tx.currentSeq() || since < tx.oldestRetainedSeq() || since < me.joinedSeq()) {
@@ -95,7 +107,7 @@ public final class Phonebooks {
     }
 
     /** Rows of one position are never split across pages: the next page starts after the token. */
-    private static void trimToWholePosition(List<ChangeRow> rows, int pageSize) {
+    static void trimToWholePosition(List<ChangeRow> rows, int pageSize) {
         long cut = rows.get(pageSize).seq();
         List<ChangeRow> kept = new ArrayList<>(rows.subList(0, pageSize));
         kept.removeIf(r -> r.seq() == cut);

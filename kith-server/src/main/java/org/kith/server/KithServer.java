@@ -2,6 +2,7 @@ package org.kith.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jetty.http.UriCompliance;
@@ -19,6 +20,7 @@ import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
 import org.kith.server.api.RestApi;
+import org.kith.server.dav.CardDav;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
@@ -84,7 +86,9 @@ public final class KithServer implements AutoCloseable {
      * {@code /.well-known/carddav}) and the web UI mount here.
      */
     private List<Mount> mounts() {
-        return new WebUi(kith, hub, this::baseUrl).mounts();
+        List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator).mounts());
+        mounts.addAll(new WebUi(kith, hub, this::baseUrl).mounts());
+        return mounts;
     }
 
     private static Limits limits(Config config) {

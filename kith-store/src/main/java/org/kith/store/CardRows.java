@@ -37,6 +37,10 @@ final class CardRows {
                 vcard, etag, now, accountId, expectedEtag) > 0;
     }
 
+    Optional<Long> accountOfUid(String uid) {
+        return sql.one("SELECT account_id FROM cards WHERE uid = ?", rs -> rs.getLong(1), uid);
+    }
+
     void setUid(long accountId, String uid) {
         sql.update("UPDATE cards SET uid = ? WHERE account_id = ?", uid, accountId);
     }

@@ -60,6 +60,10 @@ final class FeedRows {
         return Math.max(own, new FeedQuery(sql, hidden).newestGroupRow(groupId));
     }
 
+    long viewerRowsHead(long viewerId) {
+        return sql.number("SELECT MAX(seq) FROM changes WHERE viewer_id = ?", viewerId);
+    }
+
     /** The group rows of the viewer's current groups plus all the viewer's own rows. */
     List<ChangeRow> viewerFeed(long viewerId, Set<Long> hidden, long afterSeq, int limit) {
         List<FeedQuery.Branch> branches = new ArrayList<>();

@@ -17,7 +17,10 @@ import org.kith.core.model.Invitation;
 import org.kith.core.model.InvitationStatus;
 import org.kith.core.model.ManagedEntry;
 import org.kith.core.model.Member;
+import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PersonalCardRow;
 import org.kith.core.model.Role;
+import org.kith.core.model.StoredBook;
 import org.kith.core.model.StoredCard;
 import org.kith.core.store.StoreTx;
 
@@ -36,6 +39,7 @@ final class JdbcTx implements StoreTx {
     private final InvitationRows invitations;
     private final BlockRows blocks;
     private final FeedRows feed;
+    private final PersonalBookRows personal;
 
     JdbcTx(Sql sql) {
         this.sql = sql;
@@ -48,6 +52,7 @@ final class JdbcTx implements StoreTx {
         this.invitations = new InvitationRows(sql);
         this.blocks = new BlockRows(sql);
         this.feed = new FeedRows(sql, groups);
+        this.personal = new PersonalBookRows(sql);
     }
 
     /** The raw connection helper, for this package's tests. */
@@ -152,6 +157,11 @@ final class JdbcTx implements StoreTx {
     @Override
     public void setCardUid(long accountId, String uid) {
         cards.setUid(accountId, uid);
+    }
+
+    @Override
+    public Optional<Long> accountOfCardUid(String uid) {
+        return cards.accountOfUid(uid);
     }
 
     @Override
@@ -364,7 +374,95 @@ final class JdbcTx implements StoreTx {
     }
 
     @Override
+    public long viewerRowsHead(long viewerId) {
+        return feed.viewerRowsHead(viewerId);
+    }
+
+    @Override
     public List<ChangeRow> viewerFeed(long viewerId, Set<Long> hiddenSubjects, long afterSeq, int limit) {
         return feed.viewerFeed(viewerId, hiddenSubjects, afterSeq, limit);
+    }
+
+    // ---- personal books ---------------------------------------------------------------------
+
+    @Override
+    public Optional<Long> insertPersonalBook(long ownerId, String slug, String displayName, String description,
+                                             long seq, Instant now) {
+        return personal.insertBook(ownerId, slug, displayName, description, seq, now);
+    }
+
+    @Override
+    public List<StoredBook> personalBooks(long ownerId) {
+        return personal.books(ownerId);
+    }
+
+    @Override
+    public Optional<StoredBook> personalBook(long ownerId, String slug) {
+        return personal.book(ownerId, slug);
+    }
+
+    @Override
+    public int personalBookCount(long ownerId) {
+        return personal.bookCount(ownerId);
+    }
+
+    @Override
+    public void updatePersonalBook(long bookId, String displayName, String description) {
+        personal.updateBook(bookId, displayName, description);
+    }
+
+    @Override
+    public void deletePersonalBook(long bookId) {
+        personal.deleteBook(bookId);
+    }
+
+    @Override
+    public void deletePersonalBooksOf(long ownerId) {
+        personal.deleteBooksOf(ownerId);
+    }
+
+    @Override
+    public List<PersonalCard> personalCards(long bookId) {
+        return personal.cards(bookId);
+    }
+
+    @Override
+    public Optional<PersonalCard> personalCard(long bookId, String name) {
+        return personal.card(bookId, name);
+    }
+
+    @Override
+    public List<PersonalCard> personalCards(long bookId, Collection<String> names) {
+        return personal.cards(bookId, names);
+    }
+
+    @Override
+    public Optional<PersonalCard> personalCardByUid(long bookId, String uid) {
+        return personal.cardByUid(bookId, uid);
+    }
+
+    @Override
+    public void putPersonalCard(long bookId, PersonalCard card) {
+        personal.put(bookId, card);
+    }
+
+    @Override
+    public boolean insertPersonalCard(long bookId, PersonalCard card) {
+        return personal.insert(bookId, card);
+    }
+
+    @Override
+    public boolean replacePersonalCard(long bookId, PersonalCard card, String expectedEtag) {
+        return personal.replace(bookId, card, expectedEtag);
+    }
+
+    @Override
+    public boolean deletePersonalCard(long bookId, String name, long seq, String expectedEtag) {
+        return personal.delete(bookId, name, seq, expectedEtag);
+    }
+
+    @Override
+    public List<PersonalCardRow> personalCardChanges(long bookId, long afterSeq, boolean includeDeleted, int limit) {
+        return personal.changes(bookId, afterSeq, includeDeleted, limit);
     }
 }

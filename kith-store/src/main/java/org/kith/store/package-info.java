@@ -14,9 +14,10 @@
  *       back, so the next writer gets the same number; a committed position is never reused.
  *       Take the position ({@code nextSeq}) before {@code lockGroup}: every feed writer locks
  *       in that order, so writers cannot deadlock.</li>
- *   <li>Unique violations the port reports (usernames, blocks) are results; any other database
- *       failure is a {@link org.kith.store.StoreException} and dooms its transaction, even if
- *       the callback catches it.</li>
+ *   <li>Unique violations the port reports (usernames, blocks, personal book slugs, conditional
+ *       card writes) are results; any other database failure is a
+ *       {@link org.kith.store.StoreException} and dooms its transaction, even if the callback
+ *       catches it.</li>
  *   <li>{@code Store.write} inside {@code Store.write} on the same thread is refused with an
  *       {@link java.lang.IllegalStateException}: it would wait for itself.</li>
  * </ul>

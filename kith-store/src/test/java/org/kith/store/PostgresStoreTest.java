@@ -45,7 +45,7 @@ class PostgresStoreTest extends StoreContractTest {
     }
 
     @Override
-    boolean scansChanges(String planLine) {
-        return planLine.contains("Seq Scan on changes");
+    boolean scans(String planLine, String table) {
+        return planLine.contains("Seq Scan on " + table + " ") || planLine.endsWith("Seq Scan on " + table);
     }
 }

@@ -36,7 +36,10 @@ import org.kith.core.model.Invitation;
 import org.kith.core.model.InvitationStatus;
 import org.kith.core.model.ManagedEntry;
 import org.kith.core.model.Member;
+import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PersonalCardRow;
 import org.kith.core.model.Role;
+import org.kith.core.model.StoredBook;
 import org.kith.core.model.StoredCard;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
@@ -58,8 +61,8 @@ abstract class StoreContractTest {
     /** The backend's query plan for a statement, one line per element. */
     abstract List<String> plan(Sql sql, String statement, Object[] params);
 
-    /** Whether a plan line reads the whole {@code changes} table. */
-    abstract boolean scansChanges(String planLine);
+    /** Whether a plan line reads the whole of {@code table}. */
+    abstract boolean scans(String planLine, String table);
 
     @BeforeEach
     void open() throws Exception {
@@ -781,8 +784,183 @@ abstract class StoreContractTest {
                 Sql sql = ((JdbcTx) tx).sql();
                 return plan(sql, sql.lastStatement(), sql.lastParams());
             });
-            assertThat(plan).as("plan").isNotEmpty().noneMatch(this::scansChanges);
+            assertThat(plan).as("plan").isNotEmpty().noneMatch(line -> scans(line, "changes"));
         }
+    }
+
+    // ---- personal books ---------------------------------------------------------------------
+
+    long book(long owner, String slug) {
+        return w((StoreTx tx) -> tx.insertPersonalBook(owner, slug, "Book " + slug, "", tx.nextSeq(), T0)
+                .orElseThrow());
+    }
+
+    /** Writes a card at a new position with the given store call; returns the card as written. */
+    PersonalCard cardWrite(String name, String uid, String text, java.util.function.BiPredicate<StoreTx, PersonalCard> write,
+                           boolean expectWritten) {
+        return w((StoreTx tx) -> {
+            PersonalCard card = new PersonalCard(name, uid, text, "etag-" + text, tx.nextSeq());
+            assertThat(write.test(tx, card)).as("written").isEqualTo(expectWritten);
+            return card;
+        });
+    }
+
+    long personalRows(String table) {
+        return r((StoreTx tx) -> ((JdbcTx) tx).sql().number("SELECT COUNT(*) FROM " + table));
+    }
+
+    @Test
+    void personalBooksBelongToTheirOwnerBySlug() {
+        long a = account("a");
+        long b = account("b");
+        long seq = w(StoreTx::nextSeq);
+        long work = w((StoreTx tx) -> tx.insertPersonalBook(a, "work", "Work", "desk", seq + 1, T0).orElseThrow());
+        long home = book(a, "home");
+        assertThat(w((StoreTx tx) -> tx.insertPersonalBook(a, "work", "Again", "", tx.nextSeq(), T0))).isEmpty();
+        long bWork = book(b, "work"); // the same slug for someone else is another book
+        assertThat(r((StoreTx tx) -> tx.personalBook(a, "work")))
+                .contains(new StoredBook(work, a, "work", "Work", "desk", seq + 1, seq + 1, T0));
+        assertThat(r((StoreTx tx) -> tx.personalBooks(a))).extracting(StoredBook::id).containsExactly(work, home);
+        assertThat(r((StoreTx tx) -> tx.personalBooks(b))).extracting(StoredBook::id).containsExactly(bWork);
+        assertThat(r((StoreTx tx) -> tx.personalBookCount(a))).isEqualTo(2);
+        assertThat(r((StoreTx tx) -> tx.personalBook(a, "Work"))).isEmpty(); // slugs are exact
+        assertThat(r((StoreTx tx) -> tx.personalBook(b, "home"))).isEmpty();
+
+        w((StoreTx tx) -> {
+            tx.updatePersonalBook(work, "Office", "");
+            return null;
+        });
+        assertThat(r((StoreTx tx) -> tx.personalBook(a, "work")).map(StoredBook::displayName)).contains("Office");
+        assertThat(r((StoreTx tx) -> tx.personalBook(b, "work")).map(StoredBook::displayName)).contains("Book work");
+    }
+
+    @Test
+    void personalCardWritesAreCompareAndSwapAndLeaveTombstones() {
+        long a = account("a");
+        long bk = book(a, "contacts");
+        PersonalCard v1 = cardWrite("Ann Lee.vcf", "u1", "v1", (tx, c) -> tx.insertPersonalCard(bk, c), true);
+        cardWrite("Ann Lee.vcf", "u1", "dup", (tx, c) -> tx.insertPersonalCard(bk, c), false); // exists
+        cardWrite("Ann Lee.vcf", "u1", "stale", (tx, c) -> tx.replacePersonalCard(bk, c, "etag-old"), false);
+        cardWrite("nobody.vcf", "u9", "x", (tx, c) -> tx.replacePersonalCard(bk, c, null), false);
+        assertThat(r((StoreTx tx) -> tx.personalCard(bk, "Ann Lee.vcf"))).contains(v1);
+        assertThat(r((StoreTx tx) -> tx.personalCard(bk, "nobody.vcf"))).isEmpty();
+
+        PersonalCard v2 = cardWrite("Ann Lee.vcf", "u1b", "v2", (tx, c) -> tx.replacePersonalCard(bk, c, "etag-v1"),
+                true);
+        PersonalCard other = cardWrite("陈.vcf", "u2", "o1", (tx, c) -> {
+            tx.putPersonalCard(bk, c);
+            return true;
+        }, true);
+        assertThat(r((StoreTx tx) -> tx.personalCards(bk))).containsExactly(v2, other);
+        assertThat(r((StoreTx tx) -> tx.personalCardByUid(bk, "u1b"))).contains(v2);
+        assertThat(r((StoreTx tx) -> tx.personalCardByUid(bk, "u1"))).isEmpty();
+        assertThat(r((StoreTx tx) -> tx.personalCards(bk, List.of("陈.vcf", "missing", "Ann Lee.vcf", "陈.vcf"))))
+                .containsExactlyInAnyOrder(v2, other);
+
+        long stale = w(StoreTx::nextSeq);
+        assertThat(w((StoreTx tx) -> tx.deletePersonalCard(bk, "Ann Lee.vcf", stale, "etag-v1"))).isFalse();
+        long gone = w((StoreTx tx) -> {
+            long s = tx.nextSeq();
+            assertThat(tx.deletePersonalCard(bk, "Ann Lee.vcf", s, "etag-v2")).isTrue();
+            return s;
+        });
+        assertThat(w((StoreTx tx) -> tx.deletePersonalCard(bk, "Ann Lee.vcf", tx.nextSeq(), null))).isFalse();
+        assertThat(r((StoreTx tx) -> tx.personalCard(bk, "Ann Lee.vcf"))).isEmpty();
+        assertThat(r((StoreTx tx) -> tx.personalCards(bk))).containsExactly(other);
+        assertThat(r((StoreTx tx) -> tx.personalBook(a, "contacts")).map(StoredBook::headSeq)).contains(gone);
+        // the tombstone is reported by the change query, after the live card written before it
+        assertThat(r((StoreTx tx) -> tx.personalCardChanges(bk, 0, true, 10))).containsExactly(
+                new PersonalCardRow(other, false),
+                new PersonalCardRow(new PersonalCard("Ann Lee.vcf", "u1b", "", "", gone), true));
+        assertThat(r((StoreTx tx) -> tx.personalCardChanges(bk, 0, false, 10)))
+                .containsExactly(new PersonalCardRow(other, false));
+        assertThat(r((StoreTx tx) -> tx.personalCardChanges(bk, other.seq(), true, 10))).hasSize(1);
+        assertThat(r((StoreTx tx) -> tx.personalCardChanges(bk, 0, true, 1))).hasSize(1);
+
+        // a tombstone's UID is free again, and a write to its name revives the row
+        PersonalCard reused = cardWrite("new.vcf", "u1b", "n1", (tx, c) -> tx.insertPersonalCard(bk, c), true);
+        PersonalCard revived = cardWrite("Ann Lee.vcf", "u3", "v3", (tx, c) -> tx.insertPersonalCard(bk, c), true);
+        assertThat(r((StoreTx tx) -> tx.personalCards(bk))).containsExactly(other, reused, revived);
+        assertThat(personalRows("personal_cards")).isEqualTo(3);
+        assertThat(r((StoreTx tx) -> tx.personalBook(a, "contacts")).map(StoredBook::headSeq)).contains(revived.seq());
+    }
+
+    @Test
+    void twoLiveCardsOfABookNeverShareAUid() {
+        long a = account("a");
+        long first = book(a, "first");
+        long second = book(a, "second");
+        cardWrite("a.vcf", "same", "1", (tx, c) -> tx.insertPersonalCard(first, c), true);
+        cardWrite("a.vcf", "same", "2", (tx, c) -> tx.insertPersonalCard(second, c), true); // another book: fine
+        assertThatThrownBy(() -> cardWrite("b.vcf", "same", "3", (tx, c) -> tx.insertPersonalCard(first, c), true))
+                .isInstanceOf(StoreException.class);
+        assertThat(r((StoreTx tx) -> tx.personalCards(first))).extracting(PersonalCard::name).containsExactly("a.vcf");
+    }
+
+    @Test
+    void deletingBooksLeavesNoRowsBehind() {
+        long a = account("a");
+        long b = account("b");
+        long work = book(a, "work");
+        long home = book(a, "home");
+        long bBook = book(b, "contacts");
+        for (long bk : List.of(work, home, bBook)) {
+            cardWrite("x.vcf", "x", "x" + bk, (tx, c) -> tx.insertPersonalCard(bk, c), true);
+            cardWrite("y.vcf", "y", "y" + bk, (tx, c) -> tx.insertPersonalCard(bk, c), true);
+            w((StoreTx tx) -> tx.deletePersonalCard(bk, "y.vcf", tx.nextSeq(), null)); // a tombstone too
+        }
+        w((StoreTx tx) -> {
+            tx.deletePersonalBook(work);
+            return null;
+        });
+        assertThat(r((StoreTx tx) -> tx.personalBooks(a))).extracting(StoredBook::id).containsExactly(home);
+        assertThat(personalRows("personal_cards")).isEqualTo(4);
+        w((StoreTx tx) -> {
+            tx.deletePersonalBooksOf(a);
+            return null;
+        });
+        assertThat(personalRows("personal_books")).isEqualTo(1);
+        assertThat(personalRows("personal_cards")).isEqualTo(2);
+        assertThat(r((StoreTx tx) -> tx.personalCards(bBook))).extracting(PersonalCard::name).containsExactly("x.vcf");
+    }
+
+    @Test
+    void personalBookReadsAreIndexRanges() {
+        long a = account("a");
+        long bk = book(a, "contacts");
+        book(a, "other");
+        for (int i = 0; i < 20; i++) {
+            String name = "c" + i + ".vcf";
+            cardWrite(name, "u" + i, "t" + i, (tx, c) -> tx.insertPersonalCard(bk, c), true);
+        }
+        w((StoreTx tx) -> tx.deletePersonalCard(bk, "c3.vcf", tx.nextSeq(), null));
+        // sync reads walk (book_id, seq); the book's token is the top of the same index
+        List<Function<StoreTx, ?>> syncReads = List.of(
+                tx -> tx.personalCardChanges(bk, 5, true, 10),
+                tx -> tx.personalCardChanges(bk, 0, false, 10),
+                tx -> tx.personalBook(a, "contacts"),
+                tx -> tx.personalBooks(a));
+        List<Function<StoreTx, ?>> otherReads = List.of(
+                tx -> tx.personalCard(bk, "c1.vcf"),
+                tx -> tx.personalCardByUid(bk, "u2"),
+                tx -> tx.personalCards(bk, List.of("c1.vcf", "c2.vcf")),
+                tx -> tx.personalCards(bk));
+        for (Function<StoreTx, ?> read : syncReads) {
+            List<String> plan = planOf(read);
+            assertThat(plan).as("plan").noneMatch(line -> scans(line, "personal_cards") || scans(line, "personal_books"))
+                    .anyMatch(line -> line.contains("personal_cards_seq"));
+        }
+        for (Function<StoreTx, ?> read : otherReads) {
+            assertThat(planOf(read)).as("plan").isNotEmpty().noneMatch(line -> scans(line, "personal_cards"));
+        }
+    }
+
+    private List<String> planOf(Function<StoreTx, ?> read) {
+        return r((StoreTx tx) -> {
+            read.apply(tx);
+            Sql sql = ((JdbcTx) tx).sql();
+            return plan(sql, sql.lastStatement(), sql.lastParams());
+        });
     }
 
     // ---- transactions -----------------------------------------------------------------------

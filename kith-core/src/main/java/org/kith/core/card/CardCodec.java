@@ -87,6 +87,11 @@ public final class CardCodec {
         for (Telephone tel : card.getTelephoneNumbers()) {
             tel.getParameters().removeAll(E164_PARAM); // internal: the number as matched, not for clients
         }
+        if (version == VCardVersion.V3_0 && card.getStructuredName() == null && card.getFormattedName() != null) {
+            StructuredName n = new StructuredName(); // N is required in vCard 3.0; the name as typed is the best guess
+            n.setFamily(card.getFormattedName().getValue());
+            card.setStructuredName(n);
+        }
         return Ezvcard.write(card).version(version).prodId(false).go();
     }
 

@@ -17,7 +17,10 @@ import org.kith.core.model.Invitation;
 import org.kith.core.model.InvitationStatus;
 import org.kith.core.model.ManagedEntry;
 import org.kith.core.model.Member;
+import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PersonalCardRow;
 import org.kith.core.model.Role;
+import org.kith.core.model.StoredBook;
 import org.kith.core.model.StoredCard;
 
 /**
@@ -82,6 +85,9 @@ public interface StoreTx {
 
     /** Gives a person's card a new UID (used when a first group membership inherits a managed entry's UID). */
     void setCardUid(long accountId, String uid);
+
+    /** The account whose own card has this UID. */
+    Optional<Long> accountOfCardUid(String uid);
 
     /** Replaces the E.164 numbers indexed for a person's card. */
     void replacePhones(long accountId, Collection<String> e164Numbers);
@@ -205,9 +211,73 @@ public interface StoreTx {
     /** The seq of the newest row {@link #groupFeed} would return with afterSeq 0, or 0. */
     long groupFeedHead(long groupId, long viewerId, Set<Long> hiddenSubjects);
 
+    /** The seq of the newest of the viewer's own rows (any group, including groups left), or 0. */
+    long viewerRowsHead(long viewerId);
+
     /**
      * The rows across all of the viewer's current groups plus the viewer's own rows (for any
      * group), with seq above {@code afterSeq}, oldest first, at most {@code limit}.
      */
     List<ChangeRow> viewerFeed(long viewerId, Set<Long> hiddenSubjects, long afterSeq, int limit);
+
+    // ---- personal books ---------------------------------------------------------------------
+    // A person's own read-write books. A card row is live or a tombstone; every write gives the
+    // row the caller's position ({@code card.seq()} or {@code seq}), which must be a new one
+    // from nextSeq(): positions are unique within a book.
+
+    /** Inserts a book created at {@code seq}; returns its id, or empty if the owner has a book with this slug. */
+    Optional<Long> insertPersonalBook(long ownerId, String slug, String displayName, String description, long seq,
+                                      Instant now);
+
+    /** The owner's books, oldest first. */
+    List<StoredBook> personalBooks(long ownerId);
+
+    Optional<StoredBook> personalBook(long ownerId, String slug);
+
+    int personalBookCount(long ownerId);
+
+    void updatePersonalBook(long bookId, String displayName, String description);
+
+    /** Deletes the book with all its card rows, tombstones included. */
+    void deletePersonalBook(long bookId);
+
+    /** Deletes every book of the owner with all their card rows (for removing an account's data). */
+    void deletePersonalBooksOf(long ownerId);
+
+    /** The book's live cards in order of their last write, oldest first. */
+    List<PersonalCard> personalCards(long bookId);
+
+    /** The live card of that name. */
+    Optional<PersonalCard> personalCard(long bookId, String name);
+
+    /** The live cards among {@code names} (any order; names that do not exist are left out). */
+    List<PersonalCard> personalCards(long bookId, Collection<String> names);
+
+    /** The live card with this UID. */
+    Optional<PersonalCard> personalCardByUid(long bookId, String uid);
+
+    /** Writes the card whatever is stored under its name: inserts, replaces, or revives a tombstone. */
+    void putPersonalCard(long bookId, PersonalCard card);
+
+    /** Writes the card only if no live card has its name (a new name or a tombstone); false otherwise. */
+    boolean insertPersonalCard(long bookId, PersonalCard card);
+
+    /**
+     * Compare-and-swap: replaces the live card of that name only if its etag equals
+     * {@code expectedEtag} (any live card when null). False when there was none or the swap lost.
+     */
+    boolean replacePersonalCard(long bookId, PersonalCard card, String expectedEtag);
+
+    /**
+     * Compare-and-swap deletion: turns the live card into a tombstone at {@code seq} only if its
+     * etag equals {@code expectedEtag} (any live card when null). False when there was none or the swap lost.
+     */
+    boolean deletePersonalCard(long bookId, String name, long seq, String expectedEtag);
+
+    /**
+     * Card rows with seq above {@code afterSeq}, oldest first, at most {@code limit}; tombstones
+     * only when {@code includeDeleted}. Must be one range of the (book_id, seq) index: O(rows
+     * returned), plus the tombstones passed over when they are left out.
+     */
+    List<PersonalCardRow> personalCardChanges(long bookId, long afterSeq, boolean includeDeleted, int limit);
 }

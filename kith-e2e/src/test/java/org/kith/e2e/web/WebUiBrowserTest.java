@@ -57,7 +57,7 @@ class WebUiBrowserTest {
             chromium.close();
         }
         if (server != null) {
-            System.out.println(server.output());
+            System.out.println(server.output()); // kept in the test's output file for diagnosis
             server.close();
         }
     }
@@ -225,8 +225,14 @@ class WebUiBrowserTest {
                     .containsEntry("CardDAVPrincipalURL", "/dav/principals/bob/");
             assertThat((String) carddav.get("PayloadIdentifier")).startsWith((String) plist.get("PayloadIdentifier"));
             String appPassword = (String) carddav.get("CardDAVPassword");
-            assertThat(Api.as(base, "bob", appPassword).get("/api/v1/accounts/me").expect(200).json().get("username")
-                    .asText()).isEqualTo("bob");
+            Api device = Api.as(base, "bob", appPassword);
+            assertThat(device.get("/api/v1/accounts/me").expect(200).json().get("username").asText()).isEqualTo("bob");
+            // What the iPhone does next: ask the principal URL from the profile for its address books.
+            String home = device.send("PROPFIND", (String) carddav.get("CardDAVPrincipalURL"), "application/xml",
+                    "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:carddav\">"
+                            + "<d:prop><c:addressbook-home-set/></d:prop></d:propfind>", Map.of("Depth", "0"))
+                    .expect(207).body();
+            assertThat(home).contains("/dav/addressbooks/bob/");
             bob.reload();
             expect(bob.locator("ul.passwords")).containsText("Bob's iPhone");
 

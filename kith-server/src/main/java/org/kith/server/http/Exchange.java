@@ -1,7 +1,6 @@
 package org.kith.server.http;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -115,55 +114,23 @@ public final class Exchange {
 
     /** The request body as text, refusing more than {@link #MAX_BODY} bytes without reading them all. */
     public String body() {
-        long declared = request.getLength();
         bodyRead = true;
-        try (InputStream in = Request.asInputStream(request)) {
-            if (declared > MAX_BODY) {
-                drainModestExcess(in, declared);
-                throw new TooLarge("the request body is larger than 1 MiB");
-            }
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                drainModestExcess(in, -1);
-                throw new TooLarge("the request body is larger than 1 MiB");
-            }
+        try {
+            byte[] bytes = RequestBodies.read(request, MAX_BODY, () -> new TooLarge("the request body is larger than 1 MiB"));
             return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw Invalid.malformed(null, "the request body could not be read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads and discards a moderately oversized body, so the client, still sending, reliably
-     * receives the 413 instead of a reset connection. Huge bodies are not read: the connection closes.
-     */
-    private static void drainModestExcess(InputStream in, long declared) throws IOException {
-        long limit = 16L * MAX_BODY;
-        if (declared > limit) {
-            return;
-        }
-        byte[] sink = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < limit && (n = in.read(sink)) > 0) {
-            total += n;
+        } catch (UncheckedIOException e) {
+            throw Invalid.malformed(null, "the request body could not be read: " + e.getCause().getMessage());
         }
     }
 
     /**
      * Before an error answer to a request whose body was never read: read and drop it (within
-     * limits), so the connection stays usable for the client's next request instead of being
-     * reset under it.
+     * limits), so the connection stays usable for the client's next request.
      */
     void discardUnreadBody() {
-        if (bodyRead || request.getLength() == 0) {
-            return;
-        }
-        bodyRead = true;
-        try (InputStream in = Request.asInputStream(request)) {
-            drainModestExcess(in, request.getLength());
-        } catch (IOException e) {
-            // the connection is going away anyway
+        if (!bodyRead) {
+            bodyRead = true;
+            RequestBodies.discard(request);
         }
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
  * Splits a raw request path into segments and percent-decodes each exactly once, so that
  * {@code %2F} inside a username stays inside its segment and {@code %40} becomes {@code @}.
  */
-final class PathSegments {
+public final class PathSegments {
     private PathSegments() {}
 
     /** The decoded segments of a raw path ({@code /a/b%20c} gives {@code [a, b c]}), or null if undecodable. */
-    static List<String> decode(String rawPath) {
+    public static List<String> decode(String rawPath) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         String[] raw = path.length() <= 1 ? new String[] {""} : path.substring(1).split("/", -1);
         List<String> segments = new ArrayList<>(raw.length);

@@ -3,33 +3,16 @@ package org.kith.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kith.server.support.Problems.assertProblem;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.server.support.Http;
+import org.kith.server.support.ServerTest;
 import org.kith.server.support.TestServer;
 
 /** Registration, the three ways to authenticate, revocation, and the login throttle over HTTP. */
-class AuthApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class AuthApiTest extends ServerTest {
     @Test
     void registerThenReadMyAccountWithBasicInAnyLetterCase() {
         JsonNode account = server.anonymous().post("/api/v1/accounts", Map.of("username", "Carol",

@@ -3,35 +3,17 @@ package org.kith.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kith.server.support.Problems.assertProblem;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ezvcard.VCardVersion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.server.support.Http;
-import org.kith.server.support.TestServer;
+import org.kith.server.support.ServerTest;
 
 /** {@code /me/card}: JSON and vCard, ETag and If-Match. */
-class CardApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class CardApiTest extends ServerTest {
     @Test
     void jsonRoundTripWithEtagsAndCompareAndSwap() {
         Http ann = server.register("ann");

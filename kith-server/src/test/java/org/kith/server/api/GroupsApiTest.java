@@ -3,34 +3,16 @@ package org.kith.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kith.server.support.Problems.assertProblem;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.server.support.Http;
-import org.kith.server.support.TestServer;
+import org.kith.server.support.ServerTest;
 
 /** Groups, members, ownership and managed entries over HTTP. */
-class GroupsApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class GroupsApiTest extends ServerTest {
     @Test
     void createListGetPatchDelete() {
         Http olga = server.register("olga");

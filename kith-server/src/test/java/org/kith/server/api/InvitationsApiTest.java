@@ -3,34 +3,16 @@ package org.kith.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kith.server.support.Problems.assertProblem;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.server.support.Http;
-import org.kith.server.support.TestServer;
+import org.kith.server.support.ServerTest;
 
 /** Invitations by username and by link: accept, decline, redeem, revoke, expiry and use limits. */
-class InvitationsApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class InvitationsApiTest extends ServerTest {
     @Test
     void byUsernameAcceptAndDecline() {
         Http amy = server.register("amy");

@@ -1,0 +1,190 @@
+package org.kith.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kith.core.error.Gone;
+import org.kith.core.feed.SyncToken;
+import org.kith.core.feed.VisibleCard;
+import org.kith.core.model.ChangeKind;
+import org.kith.core.model.ChangeRow;
+import org.kith.core.model.Group;
+import org.kith.core.model.GroupCard;
+import org.kith.core.store.StoreTx;
+import org.kith.core.view.GroupMembers;
+import org.kith.core.view.MergedBook;
+import org.kith.core.view.MergedChanges;
+
+/**
+ * The merged book: every card a viewer may see across all their groups, each once, plus one
+ * group card per group (what iOS/macOS Contacts show as "groups"). A person is listed under
+ * their card's own UID even where a group shows them under an inherited managed-entry UID, so
+ * someone in two groups appears once. Visibility is decided by {@link Visibility}, as for a
+ * single group's phonebook. Thread-safe.
+ */
+public final class MergedBooks {
+    private final Services services;
+
+    MergedBooks(Services services) {
+        this.services = services;
+    }
+
+    public MergedBook book(long viewer) {
+        return services.read(tx -> {
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            Map<String, VisibleCard> cards = new LinkedHashMap<>();
+            List<GroupMembers> groups = new ArrayList<>();
+            for (Group group : tx.groupsOf(viewer)) {
+                List<String> uids = new ArrayList<>();
+                for (VisibleCard card : Visibility.phonebook(tx, hidden, group.id())) {
+                    VisibleCard merged = asMerged(tx, card);
+                    cards.putIfAbsent(merged.uid(), merged);
+                    uids.add(merged.uid());
+                }
+                groups.add(new GroupMembers(group.id(), group.name(), group.description(), uids));
+            }
+            return new MergedBook(SyncToken.format(head(tx, viewer, hidden)), List.copyOf(cards.values()), groups);
+        });
+    }
+
+    /** The token of the merged book as it is now (cheap: no cards are read). */
+    public String token(long viewer) {
+        return services.read(tx -> SyncToken.format(head(tx, viewer, Visibility.hiddenFrom(tx, viewer))));
+    }
+
+    /** One card of the merged book by its merged UID, if the viewer may see it. */
+    public Optional<VisibleCard> card(long viewer, String uid) {
+        return services.read(tx -> find(tx, viewer, Visibility.hiddenFrom(tx, viewer), uid));
+    }
+
+    /** One group's group card content, if the viewer is a member. */
+    public Optional<GroupMembers> group(long viewer, long groupId) {
+        return services.read(tx -> tx.member(groupId, viewer).isEmpty() ? Optional.<GroupMembers>empty()
+                : tx.group(groupId).map(g -> members(tx, Visibility.hiddenFrom(tx, viewer), g)));
+    }
+
+    /**
+     * Changes since {@code token}, in O(changes) except for groups whose group card changed
+     * (their member lists are read). Leaving a group cannot be told incrementally (the cards
+     * it showed are no longer known), so a range with a departure answers "resync required".
+     * @throws Gone (resync required) for an unknown or too old token, or a departure since it
+     */
+    public MergedChanges changes(long viewer, String token, int limit) {
+        long since = SyncToken.parse(token);
+        return services.read(tx -> {
+            if (since > tx.currentSeq() || since < tx.oldestRetainedSeq()) {
+                throw Gone.resyncRequired("the sync token is unknown or too old; a full resync is needed");
+            }
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<ChangeRow> rows = new ArrayList<>(tx.viewerFeed(viewer, hidden, since, limit + 1));
+            boolean more = rows.size() > limit;
+            if (more) {
+                Phonebooks.trimToWholePosition(rows, limit);
+            }
+            Set<String> uids = new LinkedHashSet<>();
+            Set<Long> touchedGroups = new LinkedHashSet<>();
+            for (ChangeRow row : rows) {
+                if (row.kind() == ChangeKind.LEFT && row.viewerId() != null) {
+                    throw Gone.resyncRequired("you left a group since this token; a full resync is needed");
+                }
+                touchedGroups.add(row.groupId());
+                if (row.kind() == ChangeKind.JOINED && row.viewerId() != null) {
+                    for (VisibleCard card : Visibility.phonebook(tx, hidden, row.groupId())) {
+                        uids.add(card.uid());
+                    }
+                } else if (row.kind() == ChangeKind.CARD && row.uid() != null) {
+                    uids.add(row.uid());
+                }
+            }
+            Map<String, VisibleCard> updated = new LinkedHashMap<>();
+            Set<String> removed = new LinkedHashSet<>();
+            for (String uid : uids) {
+                // The row names the UID a group shows; the merged book may list the person under another.
+                Optional<VisibleCard> seen = findInGroups(tx, viewer, hidden, uid);
+                if (seen.isPresent() && !seen.get().uid().equals(uid)) {
+                    removed.add(uid); // an inherited entry UID: the person is listed under their own
+                }
+                Optional<VisibleCard> merged = seen.isPresent() ? find(tx, viewer, hidden, seen.get().uid()) : seen;
+                merged.ifPresentOrElse(c -> updated.put(c.uid(), c), () -> removed.add(uid));
+            }
+            removed.removeAll(updated.keySet());
+            List<GroupMembers> groups = new ArrayList<>();
+            for (long groupId : touchedGroups) {
+                if (tx.member(groupId, viewer).isPresent()) {
+                    tx.group(groupId).ifPresent(g -> groups.add(members(tx, hidden, g)));
+                }
+            }
+            long next = more ? rows.get(rows.size() - 1).seq() : Math.max(since, head(tx, viewer, hidden));
+            return new MergedChanges(SyncToken.format(next), List.copyOf(updated.values()), List.copyOf(removed),
+                    groups, more);
+        });
+    }
+
+    /** The newest position the viewer can see: their own rows and the visible rows of their groups. */
+    private static long head(StoreTx tx, long viewer, Set<Long> hidden) {
+        long head = tx.viewerRowsHead(viewer);
+        for (Group group : tx.groupsOf(viewer)) {
+            head = Math.max(head, tx.groupFeedHead(group.id(), viewer, hidden));
+        }
+        return head;
+    }
+
+    private static GroupMembers members(StoreTx tx, Set<Long> hidden, Group group) {
+        List<String> uids = new ArrayList<>();
+        for (VisibleCard card : Visibility.phonebook(tx, hidden, group.id())) {
+            uids.add(asMerged(tx, card).uid());
+        }
+        return new GroupMembers(group.id(), group.name(), group.description(), uids);
+    }
+
+    /** A visible group card as the merged book lists it: a person under their card's own UID. */
+    private static VisibleCard asMerged(StoreTx tx, VisibleCard card) {
+        if (card.accountId() == null) {
+            return card;
+        }
+        String own = tx.card(card.accountId()).map(c -> c.uid()).orElse(card.uid());
+        if (own.equals(card.uid())) {
+            return card;
+        }
+        GroupCard relabelled = new GroupCard(card.groupId(), own, card.accountId(), card.username(),
+                card.displayName(), card.entryId(), card.canonical(),
+                tx.card(card.accountId()).map(c -> c.etag()).orElseThrow());
+        return VisibleCard.of(relabelled);
+    }
+
+    /** The card a group shows under {@code uid}, merged, from the first group that shows it. */
+    private static Optional<VisibleCard> findInGroups(StoreTx tx, long viewer, Set<Long> hidden, String uid) {
+        for (Group group : tx.groupsOf(viewer)) {
+            Optional<VisibleCard> card = Visibility.card(tx, hidden, group.id(), uid);
+            if (card.isPresent()) {
+                return Optional.of(asMerged(tx, card.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The merged book's card under {@code uid}: a managed entry, or a person whose own UID it is. */
+    private static Optional<VisibleCard> find(StoreTx tx, long viewer, Set<Long> hidden, String uid) {
+        Optional<VisibleCard> direct = findInGroups(tx, viewer, hidden, uid);
+        if (direct.isPresent() && direct.get().uid().equals(uid)) {
+            return direct;
+        }
+        // A person shown everywhere under inherited UIDs is still listed under their own.
+        Optional<Long> account = tx.accountOfCardUid(uid);
+        if (account.isPresent()) {
+            for (Group group : tx.groupsOf(viewer)) {
+                Optional<VisibleCard> card = tx.member(group.id(), account.get())
+                        .flatMap(m -> Visibility.card(tx, hidden, group.id(), m.cardUid()));
+                if (card.isPresent()) {
+                    return Optional.of(asMerged(tx, card.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,349 @@
+package org.kith.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.kith.core.card.ClientVcard;
+import org.kith.core.error.Conflict;
+import org.kith.core.error.Gone;
+import org.kith.core.error.Invalid;
+import org.kith.core.error.NotFound;
+import org.kith.core.error.PreconditionFailed;
+import org.kith.core.error.TooLarge;
+import org.kith.core.feed.SyncToken;
+import org.kith.core.model.BookChanges;
+import org.kith.core.model.PersonalBook;
+import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PersonalCardRow;
+import org.kith.core.model.StoredBook;
+import org.kith.core.store.StoreTx;
+
+/**
+ * A person's own read-write address books, served over CardDAV like any standards-compliant
+ * server's books (RFC 6352, sync-collection per RFC 6578). They are private: the {@code owner}
+ * is always the authenticated caller, and another person's book simply does not exist
+ * ({@link NotFound}). Nothing here is shared with groups, so no change notice is published.
+ *
+ * <p>Every card write takes a new position from the feed clock and stores it on the card's row;
+ * a deletion leaves a tombstone at its position. A book's sync token is the newest position of
+ * its rows, so "changes since T" is one index range, O(changes). Conditional writes
+ * ({@code If-Match}, {@code If-None-Match: *}) are compare-and-swap statements in the store,
+ * never a check followed by a write.
+ *
+ * <p>Each owner gets the book {@value #DEFAULT_SLUG} the first time their books are read, or
+ * another book is created, while they have none; an owner who deletes every book gets it back
+ * the same way. Thread-safe.
+ */
+public final class PersonalBooks {
+    /** The slug of the book every owner starts with. */
+    public static final String DEFAULT_SLUG = "contacts";
+    static final String DEFAULT_DISPLAY_NAME = "Contacts";
+
+    private final Services services;
+
+    PersonalBooks(Services services) {
+        this.services = services;
+    }
+
+    // ---- books ------------------------------------------------------------------------------
+
+    /**
+     * The owner's books, oldest first; creates the default book if the owner has none.
+     * @throws NotFound if there is no such account
+     */
+    public List<PersonalBook> list(long owner) {
+        List<StoredBook> books = services.read(tx -> tx.personalBooks(owner));
+        if (books.isEmpty()) {
+            createDefaultIfNone(owner);
+            books = services.read(tx -> tx.personalBooks(owner));
+        }
+        return books.stream().map(PersonalBooks::view).toList();
+    }
+
+    /** The owner's book with this slug; asking for the default book creates it if the owner has none. */
+    public Optional<PersonalBook> book(long owner, String slug) {
+        try {
+            return Optional.of(readBook(owner, slug, (tx, book) -> view(book)));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates a book (CardDAV extended MKCOL); an owner who has no book yet gets the default
+     * one first.
+     * @param displayName null for the slug itself; otherwise 1-256 characters
+     * @param description null for none; at most 4000 characters
+     * @throws Invalid (field {@code slug}) for a malformed or reserved slug ({@code all},
+     *         {@code group-…}), or for a bad display name or description
+     * @throws Conflict if the owner has a book with this slug, or already has
+     *         {@link Limits#maxPersonalBooks()} books
+     */
+    public PersonalBook create(long owner, String slug, String displayName, String description) {
+        BookNames.slug(slug);
+        String name = BookNames.displayName(displayName);
+        String about = BookNames.description(description);
+        return services.write(tx -> {
+            long seq = tx.nextSeq();
+            requireAccount(tx, owner);
+            // a first book made before the owner's books were ever listed joins the default one
+            long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.nextSeq() : seq;
+            if (tx.personalBook(owner, slug).isPresent()) {
+                throw new Conflict("you already have a book named '" + slug + "'", "slug");
+            }
+            int max = services.limits.maxPersonalBooks();
+            if (tx.personalBookCount(owner) >= max) {
+                throw new Conflict("you already have " + max + " address books, the most allowed", "slug");
+            }
+            tx.insertPersonalBook(owner, slug, name == null ? slug : name, about == null ? "" : about, created,
+                    services.now()).orElseThrow(() -> new Conflict("you already have a book named '" + slug + "'",
+                    "slug"));
+            return view(tx.personalBook(owner, slug).orElseThrow());
+        });
+    }
+
+    /**
+     * Renames a book or changes its description (CardDAV PROPPATCH); null leaves a value as it
+     * is. Does not change the sync token: no card changed.
+     * @throws NotFound if the owner has no such book
+     * @throws Invalid for a blank or over-long display name or an over-long description
+     */
+    public PersonalBook update(long owner, String slug, String displayName, String description) {
+        String name = BookNames.displayName(displayName);
+        String about = BookNames.description(description);
+        return services.write(tx -> {
+            StoredBook book = writableBook(tx, owner, slug, tx.nextSeq());
+            tx.updatePersonalBook(book.id(), name == null ? book.displayName() : name,
+                    about == null ? book.description() : about);
+            return view(tx.personalBook(owner, slug).orElseThrow());
+        });
+    }
+
+    /**
+     * Deletes a book with all its cards and tombstones. A book created later under the same
+     * slug starts at a later position, so tokens of this one are refused there.
+     * @throws NotFound if the owner has no such book
+     */
+    public void delete(long owner, String slug) {
+        services.write(tx -> {
+            tx.nextSeq(); // serialises with card writes to the same book
+            tx.deletePersonalBook(existingBook(tx, owner, slug).id());
+            return null;
+        });
+    }
+
+    /** Deletes all of the owner's books and their cards, leaving no rows behind (account removal). */
+    public void deleteAll(long owner) {
+        services.write(tx -> {
+            tx.nextSeq();
+            tx.deletePersonalBooksOf(owner);
+            return null;
+        });
+    }
+
+    // ---- cards ------------------------------------------------------------------------------
+
+    /**
+     * The book's live cards, in order of their last write.
+     * @throws NotFound if the owner has no such book
+     */
+    public List<PersonalCard> cards(long owner, String slug) {
+        return readBook(owner, slug, (tx, book) -> tx.personalCards(book.id()));
+    }
+
+    /**
+     * The live card of that resource name; empty also for names no card could have.
+     * @throws NotFound if the owner has no such book
+     */
+    public Optional<PersonalCard> card(long owner, String slug, String name) {
+        return readBook(owner, slug, (tx, book) -> BookNames.isCardName(name) ? tx.personalCard(book.id(), name)
+                : Optional.<PersonalCard>empty());
+    }
+
+    /**
+     * The cards among {@code names} that exist (addressbook-multiget), in the order asked,
+     * each once.
+     * @throws NotFound if the owner has no such book
+     */
+    public List<PersonalCard> cards(long owner, String slug, Collection<String> names) {
+        List<String> wanted = names.stream().filter(BookNames::isCardName).distinct().toList();
+        return readBook(owner, slug, (tx, book) -> {
+            if (wanted.isEmpty()) {
+                return List.<PersonalCard>of();
+            }
+            Map<String, PersonalCard> found = new LinkedHashMap<>();
+            tx.personalCards(book.id(), wanted).forEach(c -> found.put(c.name(), c));
+            return wanted.stream().filter(found::containsKey).map(found::get).toList();
+        });
+    }
+
+    /**
+     * Stores a card under a resource name (CardDAV PUT). The text is kept as sent, with CRLF
+     * line endings; the returned card carries its new etag and position.
+     * @param ifMatch null to write unconditionally, {@code *} if a card must exist under the name,
+     *        otherwise the etag the client last saw (quotes optional; weak tags never match)
+     * @param ifNoneMatchStar true if no live card may exist under the name
+     * @throws NotFound if the owner has no such book
+     * @throws Invalid (field {@code name}) for a bad name; (field {@code vcard}) for a vCard
+     *         that is malformed, not 3.0/4.0, or lacks a UID or FN
+     * @throws TooLarge (field {@code vcard}) over {@link Limits#maxCardBytes()} UTF-8 bytes
+     * @throws Conflict (field {@code uid}) if another live card of the book has the UID
+     * @throws PreconditionFailed if {@code ifMatch} or {@code ifNoneMatchStar} does not hold
+     */
+    public PersonalCard put(long owner, String slug, String name, String vcard, String ifMatch,
+                            boolean ifNoneMatchStar) {
+        BookNames.cardName(name);
+        ClientVcard card = ClientVcard.accept(vcard, services.limits.maxCardBytes(), "vcard");
+        CardCondition condition = CardCondition.of(ifMatch, ifNoneMatchStar);
+        return services.write(tx -> {
+            long first = tx.nextSeq();
+            StoredBook book = writableBook(tx, owner, slug, first);
+            // a book created just now holds that position; its first card needs a later one
+            long seq = book.createdSeq() == first ? tx.nextSeq() : first;
+            tx.personalCardByUid(book.id(), card.uid()).filter(other -> !other.name().equals(name)).ifPresent(other -> {
+                throw new Conflict("the card '" + other.name() + "' in this book already has the UID " + card.uid(),
+                        "uid");
+            });
+            PersonalCard written = new PersonalCard(name, card.uid(), card.text(), card.etag(), seq);
+            if (!condition.write(tx, book.id(), written)) {
+                throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
+            }
+            return written;
+        });
+    }
+
+    /**
+     * Deletes a card (CardDAV DELETE), leaving a tombstone so sync reports it removed.
+     * @param ifMatch null to delete unconditionally, {@code *} or the etag the client last saw
+     * @throws NotFound if there is no such book, or no such card and no {@code ifMatch}
+     * @throws Invalid (field {@code name}) for a bad name
+     * @throws PreconditionFailed if {@code ifMatch} does not hold (including: no such card)
+     */
+    public void deleteCard(long owner, String slug, String name, String ifMatch) {
+        BookNames.cardName(name);
+        CardCondition condition = CardCondition.of(ifMatch, false);
+        services.write(tx -> {
+            long seq = tx.nextSeq();
+            StoredBook book = existingBook(tx, owner, slug);
+            if (!condition.delete(tx, book.id(), name, seq)) {
+                if (condition.unconditional()) {
+                    throw new NotFound("there is no card named '" + name + "' in this book");
+                }
+                throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
+            }
+            return null;
+        });
+    }
+
+    // ---- sync -------------------------------------------------------------------------------
+
+    /**
+     * What changed since {@code token} (RFC 6578 sync-collection), at most {@code limit} items,
+     * oldest first. A null or empty token is an initial sync: every live card, no removals.
+     * When more remain, the answer is truncated and its token continues exactly after the last
+     * item; otherwise its token is the book's sync token.
+     * @throws NotFound if the owner has no such book
+     * @throws Invalid if {@code limit} is below 1
+     * @throws Gone (resync required) for a token that is not a position, that is from before
+     *         the book was created, or from the future
+     */
+    public BookChanges changes(long owner, String slug, String token, int limit) {
+        if (limit < 1) {
+            throw Invalid.value("limit", "the limit must be at least 1");
+        }
+        boolean initial = token == null || token.isEmpty();
+        return readBook(owner, slug, (tx, book) -> {
+            long after = initial ? book.createdSeq() : validToken(tx, book, token);
+            int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1; // one more tells whether more remain
+            List<PersonalCardRow> rows = tx.personalCardChanges(book.id(), after, !initial, fetch);
+            boolean truncated = rows.size() > limit;
+            List<PersonalCardRow> page = truncated ? rows.subList(0, limit) : rows;
+            List<PersonalCard> updated = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (PersonalCardRow row : page) {
+                if (row.deleted()) {
+                    removed.add(row.card().name());
+                } else {
+                    updated.add(row.card());
+                }
+            }
+            long next = truncated ? page.get(page.size() - 1).card().seq() : book.headSeq();
+            return new BookChanges(SyncToken.format(next), updated, removed, truncated);
+        });
+    }
+
+    private static long validToken(StoreTx tx, StoredBook book, String token) {
+        long seq = SyncToken.parse(token);
+        if (seq < book.createdSeq()) {
+            throw Gone.resyncRequired("the sync token is from before this address book was created; "
+                    + "a full resync is needed");
+        }
+        if (seq > tx.currentSeq()) {
+            throw Gone.resyncRequired("the sync token is from the future; a full resync is needed");
+        }
+        return seq;
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} on the owner's book in one read transaction. A miss on the default slug
+     * while the owner has no books creates the default book and reads again.
+     */
+    private <T> T readBook(long owner, String slug, BiFunction<StoreTx, StoredBook, T> work) {
+        Function<StoreTx, Optional<T>> attempt = tx -> tx.personalBook(owner, slug).map(book -> work.apply(tx, book));
+        Optional<T> result = services.read(attempt);
+        if (result.isEmpty() && DEFAULT_SLUG.equals(slug) && createDefaultIfNone(owner)) {
+            result = services.read(attempt);
+        }
+        return result.orElseThrow(() -> noSuchBook(slug));
+    }
+
+    /** The book to write into, creating the default book at {@code seq} if it is the one asked for and missing. */
+    private StoredBook writableBook(StoreTx tx, long owner, String slug, long seq) {
+        Optional<StoredBook> book = tx.personalBook(owner, slug);
+        if (book.isEmpty() && DEFAULT_SLUG.equals(slug) && insertDefaultIfNone(tx, owner, seq)) {
+            book = tx.personalBook(owner, slug);
+        }
+        return book.orElseThrow(() -> noSuchBook(slug));
+    }
+
+    private static StoredBook existingBook(StoreTx tx, long owner, String slug) {
+        return tx.personalBook(owner, slug).orElseThrow(() -> noSuchBook(slug));
+    }
+
+    /** True if this call created the default book. */
+    private boolean createDefaultIfNone(long owner) {
+        return services.write(tx -> insertDefaultIfNone(tx, owner, tx.nextSeq()));
+    }
+
+    /** Needs the clock taken ({@code seq}): that serialises two first visits of one owner. */
+    private boolean insertDefaultIfNone(StoreTx tx, long owner, long seq) {
+        requireAccount(tx, owner);
+        if (tx.personalBookCount(owner) > 0) {
+            return false;
+        }
+        return tx.insertPersonalBook(owner, DEFAULT_SLUG, DEFAULT_DISPLAY_NAME, "", seq, services.now()).isPresent();
+    }
+
+    private static void requireAccount(StoreTx tx, long owner) {
+        if (tx.account(owner).isEmpty()) {
+            throw new NotFound("no such account");
+        }
+    }
+
+    private static NotFound noSuchBook(String slug) {
+        return new NotFound("you have no address book named '" + slug + "'");
+    }
+
+    private static PersonalBook view(StoredBook book) {
+        return new PersonalBook(book.id(), book.ownerId(), book.slug(), book.displayName(), book.description(),
+                SyncToken.format(book.headSeq()), book.createdAt());
+    }
+}

@@ -1,0 +1,219 @@
+package org.kith.e2e.dav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes: PUT of my own card wherever it appears, compare-and-swap with If-Match /
+ * If-None-Match, read-only cards of others and group cards, and the personal books
+ * (PUT, DELETE, extended MKCOL, PROPPATCH).
+ */
+abstract class WritingTest extends DavSuite {
+    private Person alice;
+    private Person bob;
+    private String gid;
+
+    @BeforeAll
+    void people() {
+        alice = person("write-alice", "Alice");
+        bob = person("write-bob", "Bob");
+        gid = People.group(alice, "Writers", "we write", bob);
+    }
+
+    private static String withFnAndTel(String vcard, String fn, String tel) {
+        StringBuilder b = new StringBuilder();
+        for (String line : vcard.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")) {
+            String upper = line.toUpperCase();
+            if (upper.startsWith("FN:") || upper.startsWith("FN;")) {
+                b.append("FN:").append(fn).append("\r\n");
+            } else if (upper.startsWith("N:") || upper.startsWith("N;")) {
+                b.append("N:").append(fn).append(";;;;\r\n");
+            } else if (upper.startsWith("TEL")) {
+                continue;
+            } else if (upper.equals("END:VCARD")) {
+                b.append("TEL;TYPE=CELL:").append(tel).append("\r\n").append(line).append("\r\n");
+            } else {
+                b.append(line).append("\r\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private String fnInPhonebook(Person viewer, String uid) {
+        for (JsonNode c : viewer.api().get("/api/v1/groups/" + gid + "/phonebook").expect(200).json().get("cards")) {
+            if (c.get("uid").asText().equals(uid)) {
+                return c.get("card").get("fn").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void puttingMyOwnCardInAGroupBookUpdatesItEverywhere() {
+        String href = cardHref(alice.groupBook(gid), alice.uid());
+        DavResponse current = alice.dav().get(href).expect(200);
+        DavResponse put = alice.dav().call("PUT", href).header("If-Match", current.etag())
+                .vcard(withFnAndTel(current.text(), "Alice Wang", "13512345678")).send();
+        assertThat(put.status()).as(put.toString()).isIn(200, 201, 204);
+
+        assertThat(fnInPhonebook(bob, alice.uid())).as("bob sees it through REST").isEqualTo("Alice Wang");
+        String inBobsBook = bob.dav().get(cardHref(bob.groupBook(gid), alice.uid())).expect(200).text();
+        assertThat(inBobsBook).contains("FN:Alice Wang").contains("13512345678");
+        String inMyMergedBook = alice.dav().get(cardHref(alice.mergedBook(), alice.uid())).expect(200).text();
+        assertThat(inMyMergedBook).contains("FN:Alice Wang");
+        assertThat(alice.dav().get(href).etag()).isNotEqualTo(current.etag());
+    }
+
+    @Test
+    void myOwnCardIsWritableInTheMergedBookToo() {
+        String href = cardHref(alice.mergedBook(), alice.uid());
+        DavResponse current = alice.dav().get(href).expect(200);
+        DavResponse put = alice.dav().call("PUT", href).header("If-Match", current.etag())
+                .vcard(withFnAndTel(current.text(), "Alice Merged", "13512340000")).send();
+        assertThat(put.status()).as(put.toString()).isIn(200, 201, 204);
+        assertThat(fnInPhonebook(bob, alice.uid())).isEqualTo("Alice Merged");
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() {
+        String href = cardHref(alice.groupBook(gid), alice.uid());
+        DavResponse before = alice.dav().get(href).expect(200);
+        DavResponse stale = alice.dav().call("PUT", href).header("If-Match", "\"stale-etag\"")
+                .vcard(withFnAndTel(before.text(), "Stale Write", "13500000000")).send();
+        assertThat(stale.status()).isEqualTo(412);
+        DavResponse exists = alice.dav().call("PUT", href).header("If-None-Match", "*")
+                .vcard(withFnAndTel(before.text(), "Stale Write", "13500000000")).send();
+        assertThat(exists.status()).isEqualTo(412);
+        DavResponse after = alice.dav().get(href).expect(200);
+        assertThat(after.etag()).isEqualTo(before.etag());
+        assertThat(after.text()).doesNotContain("Stale Write");
+        assertThat(fnInPhonebook(bob, alice.uid())).isNotEqualTo("Stale Write");
+    }
+
+    @Test
+    void othersCardsAndGroupCardsAreReadOnly() {
+        String bobsCard = cardHref(alice.groupBook(gid), bob.uid());
+        DavResponse original = alice.dav().get(bobsCard).expect(200);
+        DavResponse put = alice.dav().call("PUT", bobsCard).header("If-Match", original.etag())
+                .vcard(withFnAndTel(original.text(), "Hacked Bob", "13500000001")).send();
+        assertThat(put.status()).isEqualTo(403);
+        assertThat(put.conditions()).contains(Multistatus.key(Ns.DAV, "need-privileges"));
+        DavResponse delete = alice.dav().delete(bobsCard);
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(delete.conditions()).contains(Multistatus.key(Ns.DAV, "need-privileges"));
+        DavResponse after = alice.dav().get(bobsCard).expect(200);
+        assertThat(after.etag()).isEqualTo(original.etag());
+        assertThat(fnInPhonebook(alice, bob.uid())).isEqualTo("Bob");
+
+        Map<String, String> merged = cards(alice, alice.mergedBook(), false);
+        String groupHref = merged.entrySet().stream().filter(e -> e.getValue().contains("X-ADDRESSBOOKSERVER-KIND:group"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no group card in " + merged.keySet()));
+        String groupPath = encodePath(groupHref);
+        DavResponse groupCard = alice.dav().get(groupPath).expect(200);
+        DavResponse putGroup = alice.dav().call("PUT", groupPath).header("If-Match", groupCard.etag())
+                .vcard(groupCard.text().replace("FN:Writers", "FN:Renamed")).send();
+        assertThat(putGroup.status()).isEqualTo(403);
+        assertThat(putGroup.conditions()).contains(Multistatus.key(Ns.DAV, "need-privileges"));
+        assertThat(alice.dav().delete(groupPath).status()).isEqualTo(403);
+        assertThat(alice.dav().get(groupPath).etag()).isEqualTo(groupCard.etag());
+    }
+
+    @Test
+    void newCardsCannotBeAddedToAGroupBook() {
+        String href = alice.groupBook(gid) + "stranger.vcf";
+        DavResponse r = alice.dav().call("PUT", href).header("If-None-Match", "*")
+                .vcard(VCardText.v3("stranger-uid-1", "Stranger")).send();
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(alice.dav().get(href).status()).isEqualTo(404);
+        assertThat(fnInPhonebook(bob, "stranger-uid-1")).isNull();
+    }
+
+    @Test
+    void thePersonalBookBehavesLikeAnyCardDavBook() {
+        String book = alice.personalBook();
+        String href = book + "friend-1.vcf";
+        String token = syncToken(alice, book);
+        DavResponse created = alice.dav().call("PUT", href).header("If-None-Match", "*")
+                .vcard(VCardText.v3("friend-1-uid", "Friend One", "TEL;TYPE=CELL:+8613000000001", "X-KITH-NOTE:kept")).send();
+        assertThat(created.status()).isEqualTo(201);
+        DavResponse again = alice.dav().call("PUT", href).header("If-None-Match", "*")
+                .vcard(VCardText.v3("friend-1-uid", "Friend Again")).send();
+        assertThat(again.status()).isEqualTo(412);
+
+        DavResponse got = alice.dav().get(href).expect(200);
+        assertThat(got.text()).contains("FN:Friend One").contains("X-KITH-NOTE:kept");
+        Multistatus changes = sync(alice, book, token);
+        assertThat(changes.hrefs().stream().map(Hrefs::path)).containsExactly(href);
+
+        DavResponse updated = alice.dav().call("PUT", href).header("If-Match", got.etag())
+                .vcard(VCardText.v3("friend-1-uid", "Friend Renamed")).send();
+        assertThat(updated.status()).isIn(200, 204);
+        assertThat(alice.dav().get(href).text()).contains("FN:Friend Renamed");
+
+        DavResponse staleDelete = alice.dav().call("DELETE", href).header("If-Match", got.etag()).send();
+        assertThat(staleDelete.status()).isEqualTo(412);
+        assertThat(alice.dav().get(href).status()).isEqualTo(200);
+        String beforeDelete = changes.syncToken();
+        assertThat(alice.dav().delete(href).status()).isIn(200, 204);
+        assertThat(alice.dav().get(href).status()).isEqualTo(404);
+        Multistatus removed = sync(alice, book, beforeDelete);
+        assertThat(removed.entryEndingWith(href).status()).isEqualTo(404);
+        assertThat(cards(bob, bob.mergedBook(), false).values()).as("a personal card is nobody else's business")
+                .noneMatch(c -> c.contains("Friend"));
+    }
+
+    @Test
+    void extendedMkcolMakesAnotherPersonalBook() {
+        String book = alice.home() + "work-contacts/";
+        DavResponse made = alice.dav().call("MKCOL", book).xml(Fixtures.read("requests/mkcol-addressbook.xml",
+                Map.of("displayname", "Work contacts", "description", "people from work"))).send();
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        Multistatus.Entry props = bookProps(alice, book);
+        assertThat(props.hasResourceType(Ns.CARDDAV, "addressbook")).isTrue();
+        assertThat(props.text(Ns.DAV, "displayname")).isEqualTo("Work contacts");
+        assertThat(props.text(Ns.CARDDAV, "addressbook-description")).isEqualTo("people from work");
+        List<String> listed = propfind(alice, alice.home(), 1, "book-properties.xml").hrefs().stream().map(Hrefs::path).toList();
+        assertThat(listed.indexOf(book)).isGreaterThan(listed.indexOf(alice.personalBook()));
+        assertThat(alice.dav().putCard(book + "w1.vcf", VCardText.v3("w1-uid", "Colleague")).status()).isEqualTo(201);
+
+        DavResponse twice = alice.dav().call("MKCOL", book).xml(Fixtures.read("requests/mkcol-addressbook.xml",
+                Map.of("displayname", "Again", "description", ""))).send();
+        assertThat(twice.status()).isEqualTo(405);
+        DavResponse inGroup = alice.dav().call("MKCOL", alice.groupBook(gid) + "sub/").xml(Fixtures.read(
+                "requests/mkcol-addressbook.xml", Map.of("displayname", "Nested", "description", ""))).send();
+        assertThat(inGroup.status()).isIn(403, 405, 409);
+        DavResponse inOthersHome = alice.dav().call("MKCOL", bob.home() + "mine/").xml(Fixtures.read(
+                "requests/mkcol-addressbook.xml", Map.of("displayname", "Not yours", "description", ""))).send();
+        assertThat(inOthersHome.status()).isIn(403, 404);
+        assertThat(propfind(bob, bob.home(), 1, "book-properties.xml").hrefs().stream().map(Hrefs::path))
+                .doesNotContain(bob.home() + "mine/");
+    }
+
+    @Test
+    void proppatchRenamesPersonalBooksButNotGroupBooks() {
+        DavResponse ok = alice.dav().call("PROPPATCH", alice.personalBook()).xml(Fixtures.read("requests/proppatch-names.xml",
+                Map.of("displayname", "我的联系人", "description", "mine"))).send();
+        Multistatus.Entry result = ok.multistatus().entries().get(0);
+        assertThat(result.statusOf(Ns.DAV, "displayname")).isEqualTo(200);
+        assertThat(result.statusOf(Ns.CARDDAV, "addressbook-description")).isEqualTo(200);
+        Multistatus.Entry props = bookProps(alice, alice.personalBook());
+        assertThat(props.text(Ns.DAV, "displayname")).isEqualTo("我的联系人");
+        assertThat(props.text(Ns.CARDDAV, "addressbook-description")).isEqualTo("mine");
+
+        DavResponse refused = alice.dav().call("PROPPATCH", alice.groupBook(gid)).xml(Fixtures.read(
+                "requests/proppatch-names.xml", Map.of("displayname", "Renamed", "description", "x"))).send();
+        if (refused.status() == 207) {
+            assertThat(refused.multistatus().entries().get(0).statusOf(Ns.DAV, "displayname")).isEqualTo(403);
+        } else {
+            assertThat(refused.status()).isEqualTo(403);
+        }
+        assertThat(bookProps(alice, alice.groupBook(gid)).text(Ns.DAV, "displayname")).isEqualTo("Writers");
+        assertThat(alice.api().get("/api/v1/groups/" + gid).expect(200).json().get("name").asText()).isEqualTo("Writers");
+    }
+}

@@ -1,0 +1,97 @@
+package org.kith.server.dav;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.kith.core.Kith;
+import org.kith.core.feed.VisibleCard;
+import org.kith.core.view.GroupMembers;
+import org.kith.core.view.MergedBook;
+import org.kith.core.view.MergedChanges;
+
+/** The merged book ({@code all}): every person visible to the viewer once, plus a group card per group. */
+final class MergedDavBook implements DavBook {
+    static final String ID = "all";
+
+    private final Kith kith;
+    private final long viewer;
+    private final RenderCache cache;
+
+    MergedDavBook(Kith kith, long viewer, RenderCache cache) {
+        this.kith = kith;
+        this.viewer = viewer;
+        this.cache = cache;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Kith";
+    }
+
+    @Override
+    public String description() {
+        return "Everyone in your Kith groups";
+    }
+
+    @Override
+    public String syncToken() {
+        return kith.mergedBooks().token(viewer);
+    }
+
+    @Override
+    public List<DavCard> cards() {
+        MergedBook book = kith.mergedBooks().book(viewer);
+        List<DavCard> out = new ArrayList<>(book.cards().size() + book.groups().size());
+        for (VisibleCard card : book.cards()) {
+            out.add(KithCards.of(card, viewer, cache));
+        }
+        for (GroupMembers group : book.groups()) {
+            out.add(GroupCards.card(group, cache));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<DavCard> card(String name) {
+        String uid = DavCard.uidOf(name);
+        if (uid == null) {
+            return Optional.empty();
+        }
+        for (long groupId : kith.phonebooks().groupIds(viewer)) {
+            if (GroupCards.uid(groupId).equals(uid)) {
+                return kith.mergedBooks().group(viewer, groupId).map(g -> GroupCards.card(g, cache));
+            }
+        }
+        return kith.mergedBooks().card(viewer, uid).map(c -> KithCards.of(c, viewer, cache));
+    }
+
+    @Override
+    public SyncResult changes(String token, int limit) {
+        MergedChanges changes = kith.mergedBooks().changes(viewer, token, limit);
+        List<DavCard> updated = new ArrayList<>();
+        for (VisibleCard card : changes.updated()) {
+            updated.add(KithCards.of(card, viewer, cache));
+        }
+        for (GroupMembers group : changes.groupsUpdated()) {
+            updated.add(GroupCards.card(group, cache));
+        }
+        List<String> removed = changes.removed().stream().map(DavCard::nameOf).toList();
+        return new SyncResult(changes.syncToken(), updated, removed, changes.more());
+    }
+
+    @Override
+    public boolean readWrite() {
+        return false;
+    }
+
+    @Override
+    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
+        return OwnCardWrite.put(kith, viewer, this, name, vcard, ifMatch, ifNoneMatchStar);
+    }
+}

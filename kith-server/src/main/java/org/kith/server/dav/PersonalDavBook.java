@@ -1,0 +1,142 @@
+package org.kith.server.dav;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.kith.core.Kith;
+import org.kith.core.error.Conflict;
+import org.kith.core.model.BookChanges;
+import org.kith.core.model.PersonalBook;
+import org.kith.core.model.PersonalCard;
+
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+
+/**
+ * A personal read-write book: any card may be created, replaced and deleted, as on any CardDAV
+ * server. Cards are served as they were stored; asked for the other vCard version, converted.
+ */
+final class PersonalDavBook implements DavBook {
+    private final Kith kith;
+    private final long owner;
+    private final String user;
+    private final PersonalBook book;
+    private final RenderCache cache;
+
+    PersonalDavBook(Kith kith, long owner, String user, PersonalBook book, RenderCache cache) {
+        this.kith = kith;
+        this.owner = owner;
+        this.user = user;
+        this.book = book;
+        this.cache = cache;
+    }
+
+    @Override
+    public String id() {
+        return book.slug();
+    }
+
+    @Override
+    public String displayName() {
+        return book.displayName();
+    }
+
+    @Override
+    public String description() {
+        return book.description();
+    }
+
+    @Override
+    public String syncToken() {
+        return book.syncToken();
+    }
+
+    @Override
+    public List<DavCard> cards() {
+        return kith.personalBooks().cards(owner, book.slug()).stream().map(this::toDav).toList();
+    }
+
+    @Override
+    public Optional<DavCard> card(String name) {
+        return kith.personalBooks().card(owner, book.slug(), name).map(this::toDav);
+    }
+
+    @Override
+    public SyncResult changes(String token, int limit) {
+        BookChanges changes = kith.personalBooks().changes(owner, book.slug(), token, limit);
+        return new SyncResult(changes.token(), changes.updated().stream().map(this::toDav).toList(),
+                changes.removedNames(), changes.truncated());
+    }
+
+    @Override
+    public boolean readWrite() {
+        return true;
+    }
+
+    @Override
+    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
+        Optional<DavCard> existing = card(name);
+        String nativeIfMatch = existing.map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
+        PersonalCard written;
+        try {
+            written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar);
+        } catch (Conflict e) {
+            throw uidConflict(e, vcard);
+        }
+        boolean existed = existing.isPresent();
+        return new Written(!existed, quoted(written.etag()));
+    }
+
+    @Override
+    public void delete(String name, String ifMatch) {
+        String nativeIfMatch = card(name).map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
+        kith.personalBooks().deleteCard(owner, book.slug(), name, nativeIfMatch);
+    }
+
+    @Override
+    public void describe(String displayName, String description) {
+        // Removing the display name falls back to the book's name in the address.
+        String name = displayName != null && displayName.isBlank() ? book.slug() : displayName;
+        kith.personalBooks().update(owner, book.slug(), name, description);
+    }
+
+    @Override
+    public void deleteBook() {
+        kith.personalBooks().delete(owner, book.slug());
+    }
+
+    /** 409 with {@code no-uid-conflict} naming the card that already has the UID (RFC 6352 §6.3.2.1). */
+    private DavError uidConflict(Conflict e, String vcard) {
+        if (!"uid".equals(e.field())) {
+            return DavErrors.of(e, "PUT");
+        }
+        String uid = VcardLines.parse(vcard).stream().filter(p -> p.name().equals("UID"))
+                .map(p -> p.value().strip()).findFirst().orElse(null);
+        String holder = uid == null ? null : cards().stream().filter(c -> uid.equals(c.uid()))
+                .map(DavCard::name).findFirst().orElse(null);
+        return new DavError(409, DavNames.NO_UID_CONFLICT, e.getMessage(),
+                holder == null ? null : Href.member(user, book.slug(), holder));
+    }
+
+    private DavCard toDav(PersonalCard card) {
+        String etag = quoted(card.etag());
+        VCardVersion stored = storedVersion(card.vcard());
+        return new DavCard(card.name(), card.uid(), etag, stored, true,
+                version -> version == stored ? card.vcard()
+                        : cache.get(etag, version, () -> convert(card.vcard(), version)));
+    }
+
+    private static VCardVersion storedVersion(String text) {
+        return text.contains("\nVERSION:4.0") || text.startsWith("VERSION:4.0") ? VCardVersion.V4_0 : VCardVersion.V3_0;
+    }
+
+    private static String convert(String text, VCardVersion version) {
+        VCard card = Ezvcard.parse(text).first();
+        return card == null ? text : Ezvcard.write(card).version(version).prodId(false).go();
+    }
+
+    private static String quoted(String etag) {
+        return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
+    }
+}

@@ -1,0 +1,82 @@
+package org.kith.server.dav;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.namespace.QName;
+
+import org.w3c.dom.Element;
+
+/**
+ * Which properties a PROPFIND or REPORT asks for: named ones, all ({@code allprop}, plus any
+ * {@code include}), or only the names. Answers a resource's properties accordingly.
+ */
+final class PropRequest {
+    enum Mode { NAMED, ALL, NAMES }
+
+    private final Mode mode;
+    private final List<QName> names;
+    /** The {@code address-data} element asked for, if any (it carries the vCard version). */
+    private final Element addressData;
+
+    private PropRequest(Mode mode, List<QName> names, Element addressData) {
+        this.mode = mode;
+        this.names = names;
+        this.addressData = addressData;
+    }
+
+    static PropRequest all() {
+        return new PropRequest(Mode.ALL, List.of(), null);
+    }
+
+    /** From the children of a propfind or report element (prop, allprop, propname); allprop when absent. */
+    static PropRequest of(Element parent) {
+        if (parent == null) {
+            return all();
+        }
+        Element prop = Xml.child(parent, DavNames.PROP);
+        if (prop != null) {
+            return new PropRequest(Mode.NAMED, Xml.propNames(prop), Xml.child(prop, DavNames.ADDRESS_DATA));
+        }
+        if (Xml.child(parent, DavNames.PROPNAME) != null) {
+            return new PropRequest(Mode.NAMES, List.of(), null);
+        }
+        Element include = Xml.child(parent, DavNames.INCLUDE);
+        return new PropRequest(Mode.ALL, include == null ? List.of() : Xml.propNames(include), null);
+    }
+
+    Element addressData() {
+        return addressData;
+    }
+
+    /** Adds the answer for one resource to {@code ms}. */
+    void answer(Multistatus ms, String href, Map<QName, PropWriter> available) {
+        switch (mode) {
+            case NAMES -> ms.names(href, available.keySet());
+            case ALL -> {
+                Map<QName, PropWriter> found = new LinkedHashMap<>();
+                available.forEach((name, writer) -> {
+                    if (Resources.ALLPROP.contains(name) || names.contains(name)) {
+                        found.put(name, writer);
+                    }
+                });
+                ms.response(href, found, List.of());
+            }
+            case NAMED -> {
+                Map<QName, PropWriter> found = new LinkedHashMap<>();
+                List<QName> missing = new ArrayList<>();
+                for (QName name : names) {
+                    PropWriter writer = available.get(name);
+                    if (writer != null) {
+                        found.put(name, writer);
+                    } else {
+                        missing.add(name);
+                    }
+                }
+                ms.response(href, found, missing);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.kith.server.dav;
+
+import org.w3c.dom.Element;
+
+import ezvcard.VCardVersion;
+
+/** PROPFIND (RFC 4918 §9.1) at depth 0 or 1; depth infinity is answered as depth 1. */
+final class Propfind implements DavMethod {
+    static final int MAX_XML = 1024 * 1024;
+
+    @Override
+    public void handle(DavContext ctx, Target target) {
+        Element root = Xml.parse(ctx.exchange().body(MAX_XML, new DavError(413, null, "the request body is too large")));
+        if (root != null && !Xml.is(root, DavNames.PROPFIND)) {
+            throw DavError.badRequest("a PROPFIND body must be a DAV:propfind element");
+        }
+        PropRequest props = PropRequest.of(root);
+        boolean children = !ctx.exchange().depth("infinity").equals("0");
+        VCardVersion version = Versions.fromAddressData(props.addressData(),
+                Versions.fromAccept(ctx.exchange().header("Accept")));
+        Multistatus ms = new Multistatus();
+        String user = ctx.user();
+        if (target instanceof Target.Root) {
+            props.answer(ms, Href.ROOT, Resources.root(ctx));
+        } else if (target instanceof Target.Principal) {
+            props.answer(ms, Href.principal(user), Resources.principal(ctx));
+        } else if (target instanceof Target.Home) {
+            props.answer(ms, Href.home(user), Resources.home(ctx));
+            if (children) {
+                for (DavBook book : ctx.library().books()) {
+                    props.answer(ms, Href.book(user, book.id()), Resources.book(ctx, book));
+                }
+            }
+        } else if (target instanceof Target.Book b) {
+            DavBook book = Books.require(ctx, b.book());
+            props.answer(ms, Href.book(user, book.id()), Resources.book(ctx, book));
+            if (children) {
+                for (DavCard card : book.cards()) {
+                    props.answer(ms, Href.member(user, book.id(), card.name()), Resources.card(ctx, card, version));
+                }
+            }
+        } else if (target instanceof Target.Member m) {
+            DavBook book = Books.require(ctx, m.book());
+            DavCard card = book.card(m.name()).orElseThrow(() -> DavError.notFound("no card " + m.name()));
+            props.answer(ms, Href.member(user, book.id(), card.name()), Resources.card(ctx, card, version));
+        }
+        ctx.exchange().sendXml(207, ms.finish());
+    }
+}

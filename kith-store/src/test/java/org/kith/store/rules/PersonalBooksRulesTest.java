@@ -1,0 +1,529 @@
+package org.kith.store.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kith.core.Kith;
+import org.kith.core.Limits;
+import org.kith.core.PersonalBooks;
+import org.kith.core.auth.PasswordHasher;
+import org.kith.core.error.Conflict;
+import org.kith.core.error.Gone;
+import org.kith.core.error.Invalid;
+import org.kith.core.error.KithException;
+import org.kith.core.error.NotFound;
+import org.kith.core.error.PreconditionFailed;
+import org.kith.core.error.TooLarge;
+import org.kith.core.model.Account;
+import org.kith.core.model.BookChanges;
+import org.kith.core.model.PersonalBook;
+import org.kith.core.model.PersonalCard;
+import org.kith.core.store.Store;
+
+/**
+ * Personal read-write books as a CardDAV client sees them, through the service on a real
+ * database: books, resource names, vCard acceptance, conditional writes, UIDs, sync tokens and
+ * privacy. Every refused request is checked to have changed nothing.
+ */
+abstract class PersonalBooksRulesTest {
+    private static final int MAX_CARD_BYTES = 8 * 1024;
+    private Store store;
+    Kith kith;
+    PersonalBooks books;
+    Account ann;
+    Account ben;
+
+    abstract Store openStore() throws Exception;
+
+    abstract void dropStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = openStore();
+        kith = new Kith(store, Limits.defaults().withMaxCardBytes(MAX_CARD_BYTES).withMaxPersonalBooks(5),
+                Clock.systemUTC(), new PasswordHasher(1024, 1));
+        books = kith.personalBooks();
+        ann = kith.accounts().register("ann", "password-ann", "Ann", "CN");
+        ben = kith.accounts().register("ben", "password-ben", "Ben", "CN");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+        dropStore();
+    }
+
+    static String vcard(String uid, String fn) {
+        return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + fn + "\r\nEND:VCARD\r\n";
+    }
+
+    PersonalCard put(String name, String text) {
+        return books.put(ann.id(), "contacts", name, text, null, false);
+    }
+
+    String token(String slug) {
+        return books.book(ann.id(), slug).orElseThrow().syncToken();
+    }
+
+    /** The request is refused with {@code type} and leaves the book's cards and token as they were. */
+    <T extends KithException> void refusedUnchanged(Class<T> type, String field, ThrowingCallable request) {
+        List<PersonalCard> before = books.cards(ann.id(), "contacts");
+        String tokenBefore = token("contacts");
+        assertThatThrownBy(request).isInstanceOfSatisfying(type, e -> {
+            if (field != null) {
+                assertThat(e.field()).isEqualTo(field);
+            }
+            assertThat(e.getMessage()).isNotBlank();
+        });
+        assertThat(books.cards(ann.id(), "contacts")).isEqualTo(before);
+        assertThat(token("contacts")).isEqualTo(tokenBefore);
+    }
+
+    // ---- books ------------------------------------------------------------------------------
+
+    @Test
+    void everyoneStartsWithOneContactsBook() {
+        List<PersonalBook> first = books.list(ann.id());
+        assertThat(first).singleElement().satisfies(b -> {
+            assertThat(b.slug()).isEqualTo(PersonalBooks.DEFAULT_SLUG).isEqualTo("contacts");
+            assertThat(b.displayName()).isEqualTo("Contacts");
+            assertThat(b.description()).isEmpty();
+            assertThat(b.ownerId()).isEqualTo(ann.id());
+            assertThat(b.syncToken()).matches("[0-9]+");
+        });
+        assertThat(books.list(ann.id())).isEqualTo(first);
+        // asking for the default book directly creates it too; other slugs do not appear by asking
+        assertThat(books.book(ben.id(), "contacts")).map(PersonalBook::slug).contains("contacts");
+        assertThat(books.book(ben.id(), "work")).isEmpty();
+        assertThat(books.list(ben.id())).hasSize(1);
+        assertThatThrownBy(() -> books.list(ann.id() + 1000)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void concurrentFirstVisitsCreateOneDefaultBook() throws Exception {
+        Account cat = kith.accounts().register("cat", "password-cat", "Cat", "CN");
+        List<List<PersonalBook>> seen = concurrently(8, () -> books.list(cat.id()));
+        assertThat(seen).allSatisfy(list -> assertThat(list).extracting(PersonalBook::slug).containsExactly("contacts"));
+        assertThat(new HashSet<>(seen)).hasSize(1);
+    }
+
+    @Test
+    void booksAreCreatedRenamedAndDeleted() {
+        books.list(ann.id());
+        PersonalBook work = books.create(ann.id(), "work", "Work", "people from the office");
+        PersonalBook plain = books.create(ann.id(), "a.b_c-D", null, null);
+        assertThat(plain.displayName()).isEqualTo("a.b_c-D");
+        assertThat(plain.description()).isEmpty();
+        assertThat(books.list(ann.id())).extracting(PersonalBook::slug).containsExactly("contacts", "work", "a.b_c-D");
+        assertThat(books.book(ann.id(), "work")).contains(work);
+
+        String before = work.syncToken();
+        PersonalBook renamed = books.update(ann.id(), "work", "Office", null);
+        assertThat(renamed.displayName()).isEqualTo("Office");
+        assertThat(renamed.description()).isEqualTo("people from the office");
+        assertThat(renamed.syncToken()).isEqualTo(before); // no card changed
+        assertThat(books.update(ann.id(), "work", null, "").description()).isEmpty();
+        assertThat(books.book(ann.id(), "work").map(PersonalBook::displayName)).contains("Office");
+
+        books.delete(ann.id(), "work");
+        assertThat(books.list(ann.id())).extracting(PersonalBook::slug).containsExactly("contacts", "a.b_c-D");
+        assertThatThrownBy(() -> books.delete(ann.id(), "work")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.update(ann.id(), "work", "x", null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.cards(ann.id(), "work")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void badOrReservedSlugsAndTakenSlugsAreRefused() {
+        books.create(ann.id(), "work", null, null);
+        for (String slug : new String[] {null, "", ".", "..", "a/b", "a\u0007b", "x".repeat(65), "all", "ALL",
+                "group-1", "Group-family"}) {
+            assertThatThrownBy(() -> books.create(ann.id(), slug, null, null)).as(String.valueOf(slug))
+                    .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("slug"));
+        }
+        assertThat(books.create(ann.id(), "x".repeat(64), null, null).slug()).hasSize(64);
+        assertThat(books.create(ann.id(), "allies", null, null).slug()).isEqualTo("allies");
+        assertThat(books.create(ann.id(), "Family @ 50% 陈", null, null).slug()).isEqualTo("Family @ 50% 陈");
+        assertThatThrownBy(() -> books.create(ann.id(), "work", "Again", null))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("slug"));
+        assertThatThrownBy(() -> books.create(ann.id(), "blank", " ", null))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("displayName"));
+        assertThatThrownBy(() -> books.create(ann.id(), "long", null, "d".repeat(4001)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("description"));
+        assertThatThrownBy(() -> books.update(ann.id(), "work", "", null)).isInstanceOf(Invalid.class);
+        assertThat(books.list(ann.id())).extracting(PersonalBook::slug)
+                .containsExactly("contacts", "work", "x".repeat(64), "allies", "Family @ 50% 陈");
+        assertThat(books.book(ann.id(), "work").map(PersonalBook::displayName)).contains("work");
+    }
+
+    @Test
+    void anOwnerHasAtMostTheLimitOfBooks() {
+        books.list(ann.id());
+        for (int i = 1; i < 5; i++) {
+            books.create(ann.id(), "b" + i, null, null);
+        }
+        assertThatThrownBy(() -> books.create(ann.id(), "b5", null, null)).isInstanceOf(Conflict.class)
+                .hasMessageContaining("5");
+        assertThat(books.list(ann.id())).hasSize(5);
+        books.delete(ann.id(), "b1");
+        assertThat(books.create(ann.id(), "b5", null, null).slug()).isEqualTo("b5");
+        assertThat(books.list(ben.id())).hasSize(1); // the limit is per owner
+    }
+
+    @Test
+    void anotherOwnersBooksDoNotExist() {
+        books.create(ann.id(), "work", null, null);
+        PersonalCard secret = books.put(ann.id(), "work", "secret.vcf", vcard("s1", "Secret"), null, false);
+        long b = ben.id();
+        assertThat(books.book(b, "work")).isEmpty();
+        assertThatThrownBy(() -> books.cards(b, "work")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.card(b, "work", "secret.vcf")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.cards(b, "work", List.of("secret.vcf"))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.changes(b, "work", null, 10)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.put(b, "work", "x.vcf", vcard("x", "X"), null, false))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.deleteCard(b, "work", "secret.vcf", null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.update(b, "work", "Mine", null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.delete(b, "work")).isInstanceOf(NotFound.class);
+        // Ben's own default book is his, and holds nothing of Ann's
+        assertThat(books.card(b, "contacts", "secret.vcf")).isEmpty();
+        assertThat(books.list(b)).extracting(PersonalBook::slug).containsExactly("contacts");
+        assertThat(books.cards(ann.id(), "work")).containsExactly(secret);
+        assertThat(books.book(ann.id(), "work").map(PersonalBook::displayName)).contains("work");
+    }
+
+    // ---- cards ------------------------------------------------------------------------------
+
+    @Test
+    void cardsAreStoredUnderTheirResourceNamesAsSent() {
+        String sent = "BEGIN:VCARD\nVERSION:4.0\nUID:urn:uuid:ann\nFN:Ann Lee\nNOTE:a note folded by the clie\n nt\n"
+                + "X-PHONETIC-FIRST-NAME:an\nitem1.X-ABLABEL:friend\nEND:VCARD\n";
+        List<String> names = List.of("abc.vcf", "Ann Lee.vcf", "50%.vcf", "陈.vcf", "陈".repeat(255), "a\\b@c.vcf");
+        for (int i = 0; i < names.size(); i++) {
+            PersonalCard card = put(names.get(i), sent.replace("urn:uuid:ann", "urn:uuid:" + i));
+            assertThat(card.name()).isEqualTo(names.get(i));
+            assertThat(card.vcard()).isEqualTo(sent.replace("urn:uuid:ann", "urn:uuid:" + i).replace("\n", "\r\n"));
+            assertThat(card.uid()).isEqualTo("urn:uuid:" + i);
+            assertThat(card.etag()).matches("[0-9a-f]+");
+            assertThat(books.card(ann.id(), "contacts", names.get(i))).contains(card);
+        }
+        assertThat(books.cards(ann.id(), "contacts")).extracting(PersonalCard::name).containsExactlyElementsOf(names);
+        // multiget: the ones that exist, in the order asked, once each
+        assertThat(books.cards(ann.id(), "contacts", List.of("陈.vcf", "missing.vcf", "abc.vcf", "陈.vcf", "a/b", "")))
+                .extracting(PersonalCard::name).containsExactly("陈.vcf", "abc.vcf");
+        assertThat(books.card(ann.id(), "contacts", "missing.vcf")).isEmpty();
+        assertThat(books.card(ann.id(), "contacts", "../abc.vcf")).isEmpty();
+    }
+
+    @Test
+    void theEtagFollowsTheStoredBytes() {
+        PersonalCard first = put("a.vcf", vcard("u1", "Ann"));
+        PersonalCard same = put("a.vcf", vcard("u1", "Ann").replace("\r\n", "\n"));
+        PersonalCard changed = put("a.vcf", vcard("u1", "Ann Lee"));
+        assertThat(same.etag()).isEqualTo(first.etag());
+        assertThat(changed.etag()).isNotEqualTo(first.etag());
+        assertThat(put("b.vcf", vcard("u2", "Ann")).etag()).isNotEqualTo(first.etag());
+        assertThat(changed.seq()).isGreaterThan(same.seq()).isGreaterThan(first.seq()); // every write moves
+    }
+
+    @Test
+    void badNamesAreRefusedAndChangeNothing() {
+        put("keep.vcf", vcard("k", "Keep"));
+        for (String name : new String[] {null, "", ".", "..", "a/b.vcf", "/", "tab\t.vcf", "nul\0.vcf", "del\u007f",
+                "x".repeat(256)}) {
+            refusedUnchanged(Invalid.class, "name", () -> put(name, vcard("n", "N")));
+            refusedUnchanged(Invalid.class, "name", () -> books.deleteCard(ann.id(), "contacts", name, null));
+        }
+    }
+
+    @Test
+    void badVcardsAreRefusedAndChangeNothing() {
+        put("keep.vcf", vcard("k", "Keep"));
+        refusedUnchanged(TooLarge.class, "vcard", () -> put("big.vcf", "x".repeat(MAX_CARD_BYTES + 1)));
+        refusedUnchanged(TooLarge.class, "vcard", () -> put("keep.vcf",
+                vcard("k", "K" + "é".repeat(MAX_CARD_BYTES / 2))));
+        for (String bad : new String[] {null, "", "not a vcard", vcard("a", "A") + vcard("b", "B"),
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u\r\nFN:A\r\n"}) {
+            refusedUnchanged(Invalid.class, "vcard", () -> put("keep.vcf", bad));
+            assertThatThrownBy(() -> put("keep.vcf", bad)).isInstanceOfSatisfying(Invalid.class,
+                    e -> assertThat(e.malformed()).isTrue());
+        }
+        for (String bad : new String[] {vcard("u", "A").replace("3.0", "2.1"), vcard("u", "A").replace("VERSION:3.0\r\n", ""),
+                vcard("", "A"), vcard("u", "A").replace("FN:A\r\n", "N:A;;;;\r\n")}) {
+            refusedUnchanged(Invalid.class, "vcard", () -> put("keep.vcf", bad));
+            assertThatThrownBy(() -> put("keep.vcf", bad)).isInstanceOfSatisfying(Invalid.class,
+                    e -> assertThat(e.malformed()).isFalse());
+        }
+        assertThat(books.card(ann.id(), "contacts", "keep.vcf").map(PersonalCard::vcard)).contains(vcard("k", "Keep"));
+    }
+
+    // ---- conditional writes -----------------------------------------------------------------
+
+    @Test
+    void ifMatchAndIfNoneMatchGuardWrites() {
+        long a = ann.id();
+        // If-Match on a card that does not exist
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), "*", false));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), "abc", false));
+        // If-None-Match: * creates
+        PersonalCard v1 = books.put(a, "contacts", "x.vcf", vcard("x", "X1"), null, true);
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X2"), null, true));
+        // If-Match with the current etag, quoted or not; with *; stale or weak tags lose
+        PersonalCard v2 = books.put(a, "contacts", "x.vcf", vcard("x", "X2"), v1.etag(), false);
+        PersonalCard v3 = books.put(a, "contacts", "x.vcf", vcard("x", "X3"), "\"" + v2.etag() + "\"", false);
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"), v1.etag(), false));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"),
+                "W/\"" + v3.etag() + "\"", false));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"), v3.etag(), true));
+        PersonalCard v4 = books.put(a, "contacts", "x.vcf", vcard("x", "X4"), "*", false);
+        PersonalCard v5 = books.put(a, "contacts", "x.vcf", vcard("x", "X5"), null, false); // unconditional
+        assertThat(List.of(v1, v2, v3, v4, v5)).extracting(PersonalCard::etag).doesNotHaveDuplicates();
+        assertThat(books.card(a, "contacts", "x.vcf")).contains(v5);
+    }
+
+    @Test
+    void deletionsAreConditionalAndTheNameCanBeUsedAgain() {
+        long a = ann.id();
+        PersonalCard card = put("x.vcf", vcard("x", "X"));
+        refusedUnchanged(NotFound.class, null, () -> books.deleteCard(a, "contacts", "missing.vcf", null));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "missing.vcf", "*"));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "x.vcf", "0123abcd"));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "x.vcf", "W/\"" + card.etag() + "\""));
+        books.deleteCard(a, "contacts", "x.vcf", "\"" + card.etag() + "\"");
+        assertThat(books.card(a, "contacts", "x.vcf")).isEmpty();
+        assertThatThrownBy(() -> books.deleteCard(a, "contacts", "x.vcf", null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), "*", false))
+                .isInstanceOf(PreconditionFailed.class);
+        PersonalCard again = books.put(a, "contacts", "x.vcf", vcard("x2", "X again"), null, true);
+        assertThat(books.cards(a, "contacts")).containsExactly(again);
+        put("y.vcf", vcard("y", "Y"));
+        books.deleteCard(a, "contacts", "y.vcf", "*");
+        assertThat(books.cards(a, "contacts")).containsExactly(again);
+    }
+
+    @Test
+    void ofTwoConcurrentWritesWithTheSameEtagExactlyOneWins() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            PersonalCard base = put("race.vcf", vcard("race", "Base " + round));
+            int writers = 6;
+            List<Optional<PersonalCard>> results = concurrently(writers, new Callable<>() {
+                private int next;
+
+                @Override
+                public Optional<PersonalCard> call() {
+                    int me;
+                    synchronized (this) {
+                        me = next++;
+                    }
+                    try {
+                        return Optional.of(books.put(ann.id(), "contacts", "race.vcf", vcard("race", "Writer " + me),
+                                base.etag(), false));
+                    } catch (PreconditionFailed lost) {
+                        return Optional.empty();
+                    }
+                }
+            });
+            List<PersonalCard> winners = results.stream().flatMap(Optional::stream).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(books.card(ann.id(), "contacts", "race.vcf")).contains(winners.get(0));
+        }
+        // and of concurrent creations with If-None-Match: *, one
+        List<Boolean> created = concurrently(6, () -> {
+            try {
+                books.put(ann.id(), "contacts", "new.vcf", vcard("new", "New"), null, true);
+                return true;
+            } catch (PreconditionFailed lost) {
+                return false;
+            }
+        });
+        assertThat(created).containsOnlyOnce(true);
+    }
+
+    // ---- UIDs -------------------------------------------------------------------------------
+
+    @Test
+    void aUidIsUniqueAmongTheLiveCardsOfABook() {
+        long a = ann.id();
+        books.create(a, "work", null, null);
+        PersonalCard first = put("a.vcf", vcard("same", "A"));
+        refusedUnchanged(Conflict.class, "uid", () -> put("b.vcf", vcard("same", "B")));
+        refusedUnchanged(Conflict.class, "uid", () -> books.put(a, "contacts", "b.vcf", vcard("same", "B"), null, true));
+        assertThat(books.card(a, "contacts", "b.vcf")).isEmpty();
+        // another book may hold the same UID; the same name may keep or change its UID
+        assertThat(books.put(a, "work", "b.vcf", vcard("same", "B"), null, false).uid()).isEqualTo("same");
+        assertThat(put("a.vcf", vcard("same", "A2")).uid()).isEqualTo("same");
+        assertThat(put("a.vcf", vcard("other", "A3")).uid()).isEqualTo("other");
+        assertThat(put("b.vcf", vcard("same", "B")).uid()).isEqualTo("same"); // freed by the change above
+        refusedUnchanged(Conflict.class, "uid", () -> put("a.vcf", vcard("same", "A4")));
+        books.deleteCard(a, "contacts", "b.vcf", null);
+        assertThat(put("c.vcf", vcard("same", "C")).uid()).isEqualTo("same"); // a deleted card holds no UID
+        assertThat(first.name()).isEqualTo("a.vcf");
+    }
+
+    // ---- sync -------------------------------------------------------------------------------
+
+    @Test
+    void syncReportsWhatChangedSinceAToken() {
+        long a = ann.id();
+        String empty = token("contacts");
+        BookChanges nothing = books.changes(a, "contacts", empty, 100);
+        assertThat(nothing).isEqualTo(new BookChanges(empty, List.of(), List.of(), false));
+
+        PersonalCard x = put("x.vcf", vcard("x", "X"));
+        PersonalCard y = put("y.vcf", vcard("y", "Y"));
+        PersonalCard z = put("z.vcf", vcard("z", "Z"));
+        assertThat(token("contacts")).isEqualTo(Long.toString(z.seq()));
+        for (String initial : new String[] {null, ""}) {
+            assertThat(books.changes(a, "contacts", initial, 100))
+                    .isEqualTo(new BookChanges(token("contacts"), List.of(x, y, z), List.of(), false));
+        }
+        String t1 = token("contacts");
+        PersonalCard y2 = put("y.vcf", vcard("y", "Y2"));
+        books.deleteCard(a, "contacts", "x.vcf", null);
+        PersonalCard y3 = put("y.vcf", vcard("y", "Y3"));
+        PersonalCard w = put("w.vcf", vcard("w", "W"));
+        BookChanges since = books.changes(a, "contacts", t1, 100);
+        assertThat(since.updated()).containsExactly(y3, w); // each card once, as it is now
+        assertThat(since.removedNames()).containsExactly("x.vcf");
+        assertThat(since.truncated()).isFalse();
+        assertThat(since.token()).isEqualTo(token("contacts")).isEqualTo(Long.toString(w.seq()));
+        assertThat(y2.seq()).isLessThan(y3.seq());
+        // a deleted card is not part of an initial sync
+        assertThat(books.changes(a, "contacts", null, 100).updated()).containsExactly(z, y3, w);
+        assertThat(books.changes(a, "contacts", since.token(), 100).updated()).isEmpty();
+        // a deleted card is reported removed even after its tombstone is the newest change
+        books.deleteCard(a, "contacts", "w.vcf", null);
+        BookChanges last = books.changes(a, "contacts", since.token(), 100);
+        assertThat(last.removedNames()).containsExactly("w.vcf");
+        assertThat(last.token()).isEqualTo(token("contacts")).isNotEqualTo(since.token());
+    }
+
+    @Test
+    void truncatedAnswersContinueExactlyWhereTheyStopped() {
+        long a = ann.id();
+        String start = token("contacts");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            put("c" + i + ".vcf", vcard("u" + i, "C" + i));
+        }
+        books.deleteCard(a, "contacts", "c2.vcf", null);
+        put("c0.vcf", vcard("u0", "C0 again"));
+        for (int i : new int[] {1, 3, 4, 5, 6}) {
+            expected.add("c" + i + ".vcf");
+        }
+        expected.add("-c2.vcf");
+        expected.add("c0.vcf");
+
+        for (String from : new String[] {start, null}) {
+            List<String> seen = new ArrayList<>();
+            String token = from;
+            BookChanges page;
+            int pages = 0;
+            do {
+                page = books.changes(a, "contacts", token, 2);
+                assertThat(page.updated().size() + page.removedNames().size()).isLessThanOrEqualTo(2);
+                page.updated().forEach(c -> seen.add(c.name()));
+                page.removedNames().forEach(n -> seen.add("-" + n));
+                token = page.token();
+                pages++;
+            } while (page.truncated());
+            // from an initial sync too: its first page has no removals, the pages after it do
+            assertThat(seen).containsExactlyElementsOf(expected);
+            assertThat(token).isEqualTo(token("contacts"));
+            assertThat(pages).isEqualTo(4);
+        }
+        // exactly a page's worth left: not truncated
+        BookChanges all = books.changes(a, "contacts", start, 7);
+        assertThat(all.truncated()).isFalse();
+        assertThat(all.token()).isEqualTo(token("contacts"));
+        assertThatThrownBy(() -> books.changes(a, "contacts", start, 0)).isInstanceOf(Invalid.class);
+    }
+
+    @Test
+    void tokensThatAreNotThisBooksNeedAResync() {
+        long a = ann.id();
+        String created = books.create(a, "work", null, null).syncToken();
+        PersonalCard old = books.put(a, "work", "a.vcf", vcard("a", "A"), null, false);
+        String oldToken = token("work");
+        assertThat(books.changes(a, "work", created, 10).updated()).containsExactly(old);
+        books.delete(a, "work");
+        PersonalBook again = books.create(a, "work", null, null);
+        assertThat(books.cards(a, "work")).isEmpty();
+        assertThat(books.changes(a, "work", again.syncToken(), 10).updated()).isEmpty(); // its own creation token
+        for (String token : new String[] {oldToken, created, "abc", "-1", "1.5", " 1", "99999999999999999999",
+                Long.toString(Long.parseLong(again.syncToken()) + 1_000_000)}) {
+            assertThatThrownBy(() -> books.changes(a, "work", token, 10)).as(token)
+                    .isInstanceOfSatisfying(Gone.class, e -> assertThat(e.resyncRequired()).isTrue());
+        }
+        assertThat(old.seq()).isLessThan(Long.parseLong(again.syncToken()));
+    }
+
+    @Test
+    void aBooksTokenMovesOnlyWithItsOwnCards() {
+        long a = ann.id();
+        books.create(a, "work", null, null);
+        String work = token("work");
+        put("a.vcf", vcard("a", "A"));
+        books.put(ben.id(), "contacts", "b.vcf", vcard("b", "B"), null, false);
+        books.update(a, "work", "Renamed", "new");
+        assertThat(token("work")).isEqualTo(work);
+        assertThat(books.changes(a, "work", work, 10).updated()).isEmpty();
+        assertThat(books.changes(a, "contacts", null, 10).updated()).extracting(PersonalCard::name)
+                .containsExactly("a.vcf");
+    }
+
+    @Test
+    void deletingAllOfAnOwnersBooksStartsThemAfresh() {
+        long a = ann.id();
+        books.create(a, "work", null, null);
+        put("a.vcf", vcard("a", "A"));
+        books.put(a, "work", "b.vcf", vcard("b", "B"), null, false);
+        books.put(ben.id(), "contacts", "b.vcf", vcard("b", "B"), null, false);
+        books.deleteAll(a);
+        List<PersonalBook> fresh = books.list(a);
+        assertThat(fresh).extracting(PersonalBook::slug).containsExactly("contacts");
+        assertThat(books.cards(a, "contacts")).isEmpty();
+        assertThat(books.book(a, "work")).isEmpty();
+        assertThat(books.cards(ben.id(), "contacts")).extracting(PersonalCard::name).containsExactly("b.vcf");
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------
+
+    /** Runs {@code task} on {@code n} threads released together; returns their results. */
+    static <T> List<T> concurrently(int n, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
