@@ -89,7 +89,6 @@ public final class CardDav implements Request.Handler {
             ex.failed(e);
             return;
         }
-        ex.discardUnreadBody();
         if (e.status() == 401) {
             ex.setHeader("WWW-Authenticate", "Basic realm=\"Kith\"");
         }
@@ -106,7 +105,6 @@ public final class CardDav implements Request.Handler {
                 ex.setHeader("Location", Href.ROOT);
                 ex.send(301, "text/plain; charset=utf-8", "CardDAV is at " + Href.ROOT + "\n");
             } else {
-                ex.discardUnreadBody();
                 ex.send(404, "text/plain; charset=utf-8", "not found\n");
             }
             return true;

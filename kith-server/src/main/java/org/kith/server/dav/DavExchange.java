@@ -78,7 +78,7 @@ final class DavExchange {
         }
     }
 
-    /** Before an error answer: drop an unread body so the connection stays usable. */
+    /** Before any answer: drop a body nobody read, so the kept-alive connection stays usable. */
     void discardUnreadBody() {
         if (!bodyRead) {
             bodyRead = true;
@@ -95,6 +95,7 @@ final class DavExchange {
     }
 
     void send(int status, String contentType, String body) {
+        discardUnreadBody();
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

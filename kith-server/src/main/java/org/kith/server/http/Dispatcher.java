@@ -93,7 +93,6 @@ public final class Dispatcher extends Handler.Abstract {
             }
             return;
         }
-        ex.discardUnreadBody();
         send.run();
     }
 }

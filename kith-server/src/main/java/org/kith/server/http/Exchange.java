@@ -138,8 +138,9 @@ public final class Exchange {
         response.getHeaders().put(name, value);
     }
 
-    /** Sends a complete response. */
+    /** Sends a complete response, after dropping any body the handler did not read (keeps the connection usable). */
     public void send(int status, String contentType, String body) {
+        discardUnreadBody();
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
