@@ -41,8 +41,8 @@ public final class MergedBooks {
             List<GroupMembers> groups = new ArrayList<>();
             for (Group group : tx.groupsOf(viewer)) {
                 List<String> uids = new ArrayList<>();
-                for (VisibleCard card : Visibility.phonebook(tx, hidden, group.id())) {
-                    VisibleCard merged = asMerged(tx, card);
+                for (GroupCard card : Visibility.visibleCards(tx, hidden, group.id())) {
+                    VisibleCard merged = asMerged(card);
                     cards.putIfAbsent(merged.uid(), merged);
                     uids.add(merged.uid());
                 }
@@ -69,9 +69,10 @@ public final class MergedBooks {
     }
 
     /**
-     * Changes since {@code token}, in O(changes) except for groups whose group card changed
-     * (their member lists are read). Leaving a group cannot be told incrementally (the cards
-     * it showed are no longer known), so a range with a departure answers "resync required".
+     * Changes since {@code token}, in O(changes): a group's member list (its group card) is read
+     * again only where membership may have changed, not for a member's card edit. Leaving a group
+     * cannot be told incrementally (the cards it showed are no longer known), so a range with a
+     * departure answers "resync required".
      * @throws Gone (resync required) for an unknown or too old token, or a departure since it
      */
     public MergedChanges changes(long viewer, String token, int limit) {
@@ -87,18 +88,23 @@ public final class MergedBooks {
                 Phonebooks.trimToWholePosition(rows, limit);
             }
             Set<String> uids = new LinkedHashSet<>();
-            Set<Long> touchedGroups = new LinkedHashSet<>();
+            Set<Long> regrouped = new LinkedHashSet<>();
             for (ChangeRow row : rows) {
                 if (row.kind() == ChangeKind.LEFT && row.viewerId() != null) {
                     throw Gone.resyncRequired("you left a group since this token; a full resync is needed");
                 }
-                touchedGroups.add(row.groupId());
                 if (row.kind() == ChangeKind.JOINED && row.viewerId() != null) {
-                    for (VisibleCard card : Visibility.phonebook(tx, hidden, row.groupId())) {
+                    regrouped.add(row.groupId());
+                    for (GroupCard card : Visibility.visibleCards(tx, hidden, row.groupId())) {
                         uids.add(card.uid());
                     }
                 } else if (row.kind() == ChangeKind.CARD && row.uid() != null) {
                     uids.add(row.uid());
+                    if (mayChangeMembership(tx, hidden, row, since)) {
+                        regrouped.add(row.groupId());
+                    }
+                } else {
+                    regrouped.add(row.groupId()); // the group's name, description or owner
                 }
             }
             Map<String, VisibleCard> updated = new LinkedHashMap<>();
@@ -114,7 +120,7 @@ public final class MergedBooks {
             }
             removed.removeAll(updated.keySet());
             List<GroupMembers> groups = new ArrayList<>();
-            for (long groupId : touchedGroups) {
+            for (long groupId : regrouped) {
                 if (tx.member(groupId, viewer).isPresent()) {
                     tx.group(groupId).ifPresent(g -> groups.add(members(tx, hidden, g)));
                 }
@@ -123,6 +129,22 @@ public final class MergedBooks {
             return new MergedChanges(SyncToken.format(next), List.copyOf(updated.values()), List.copyOf(removed),
                     groups, more);
         });
+    }
+
+    /**
+     * Whether a card row may have added or removed someone from the group card's member list.
+     * Only a card edit by a member who was already there before {@code since} (and still is) is
+     * known not to; a row for one viewer only is a block or unblock, which does.
+     */
+    private static boolean mayChangeMembership(StoreTx tx, Set<Long> hidden, ChangeRow row, long since) {
+        if (row.viewerId() != null) {
+            return true;
+        }
+        Optional<GroupCard> now = Visibility.visibleCard(tx, hidden, row.groupId(), row.uid());
+        if (now.isEmpty() || now.get().accountId() == null) {
+            return true; // gone, or a managed entry (whose rows do not say added or edited)
+        }
+        return tx.member(row.groupId(), now.get().accountId()).map(m -> m.joinedSeq() > since).orElse(true);
     }
 
     /** The newest position the viewer can see: their own rows and the visible rows of their groups. */
@@ -136,33 +158,23 @@ public final class MergedBooks {
 
     private static GroupMembers members(StoreTx tx, Set<Long> hidden, Group group) {
         List<String> uids = new ArrayList<>();
-        for (VisibleCard card : Visibility.phonebook(tx, hidden, group.id())) {
-            uids.add(asMerged(tx, card).uid());
+        for (GroupCard card : Visibility.visibleCards(tx, hidden, group.id())) {
+            uids.add(card.underOwnUid().uid());
         }
         return new GroupMembers(group.id(), group.name(), group.description(), uids);
     }
 
     /** A visible group card as the merged book lists it: a person under their card's own UID. */
-    private static VisibleCard asMerged(StoreTx tx, VisibleCard card) {
-        if (card.accountId() == null) {
-            return card;
-        }
-        String own = tx.card(card.accountId()).map(c -> c.uid()).orElse(card.uid());
-        if (own.equals(card.uid())) {
-            return card;
-        }
-        GroupCard relabelled = new GroupCard(card.groupId(), own, card.accountId(), card.username(),
-                card.displayName(), card.entryId(), card.canonical(),
-                tx.card(card.accountId()).map(c -> c.etag()).orElseThrow());
-        return VisibleCard.of(relabelled);
+    private static VisibleCard asMerged(GroupCard card) {
+        return VisibleCard.of(card.underOwnUid());
     }
 
     /** The card a group shows under {@code uid}, merged, from the first group that shows it. */
     private static Optional<VisibleCard> findInGroups(StoreTx tx, long viewer, Set<Long> hidden, String uid) {
         for (Group group : tx.groupsOf(viewer)) {
-            Optional<VisibleCard> card = Visibility.card(tx, hidden, group.id(), uid);
+            Optional<GroupCard> card = Visibility.visibleCard(tx, hidden, group.id(), uid);
             if (card.isPresent()) {
-                return Optional.of(asMerged(tx, card.get()));
+                return Optional.of(asMerged(card.get()));
             }
         }
         return Optional.empty();
@@ -178,10 +190,10 @@ public final class MergedBooks {
         Optional<Long> account = tx.accountOfCardUid(uid);
         if (account.isPresent()) {
             for (Group group : tx.groupsOf(viewer)) {
-                Optional<VisibleCard> card = tx.member(group.id(), account.get())
-                        .flatMap(m -> Visibility.card(tx, hidden, group.id(), m.cardUid()));
+                Optional<GroupCard> card = tx.member(group.id(), account.get())
+                        .flatMap(m -> Visibility.visibleCard(tx, hidden, group.id(), m.cardUid()));
                 if (card.isPresent()) {
-                    return Optional.of(asMerged(tx, card.get()));
+                    return Optional.of(asMerged(card.get()));
                 }
             }
         }

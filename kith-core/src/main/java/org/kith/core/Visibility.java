@@ -48,14 +48,24 @@ final class Visibility {
 
     /** The card under {@code uid} in the group if the viewer may see it (membership already checked). */
     static Optional<VisibleCard> card(StoreTx tx, Set<Long> hidden, long groupId, String uid) {
-        return tx.groupCard(groupId, uid).filter(c -> mayView(c, hidden)).map(VisibleCard::of);
+        return visibleCard(tx, hidden, groupId, uid).map(VisibleCard::of);
     }
 
     static List<VisibleCard> phonebook(StoreTx tx, Set<Long> hidden, long groupId) {
-        List<VisibleCard> cards = new ArrayList<>();
+        return visibleCards(tx, hidden, groupId).stream().map(VisibleCard::of).toList();
+    }
+
+    /** {@link #card}, as stored (for books that relabel cards before serving them). */
+    static Optional<GroupCard> visibleCard(StoreTx tx, Set<Long> hidden, long groupId, String uid) {
+        return tx.groupCard(groupId, uid).filter(c -> mayView(c, hidden));
+    }
+
+    /** {@link #phonebook}, as stored (for books that relabel cards before serving them). */
+    static List<GroupCard> visibleCards(StoreTx tx, Set<Long> hidden, long groupId) {
+        List<GroupCard> cards = new ArrayList<>();
         for (GroupCard card : tx.groupCards(groupId)) {
             if (mayView(card, hidden)) {
-                cards.add(VisibleCard.of(card));
+                cards.add(card);
             }
         }
         return cards;

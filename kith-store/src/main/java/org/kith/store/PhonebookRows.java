@@ -11,7 +11,7 @@ import org.kith.core.model.GroupCard;
 /** A group's phonebook as stored: its active members' own cards, then its live managed entries. */
 final class PhonebookRows {
     private static final String MEMBER_CARD = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
-            + "c.vcard, c.etag, ";
+            + "c.vcard, c.etag, c.uid AS own_uid, ";
     private static final String MEMBER_FROM = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
             + "JOIN cards c ON c.account_id = m.account_id ";
     private static final String ENTRY_CARD = "SELECT group_id, uid, id, vcard, etag FROM entries ";
@@ -49,11 +49,11 @@ final class PhonebookRows {
     private static GroupCard memberCard(ResultSet rs) throws SQLException {
         return new GroupCard(rs.getLong("group_id"), rs.getString("shown_uid"), rs.getLong("account_id"),
                 rs.getString("username"), rs.getString("display_name"), null, rs.getString("vcard"),
-                rs.getString("etag"));
+                rs.getString("etag"), rs.getString("own_uid"));
     }
 
     private static GroupCard entryCard(ResultSet rs) throws SQLException {
         return new GroupCard(rs.getLong("group_id"), rs.getString("uid"), null, null, null, rs.getLong("id"),
-                rs.getString("vcard"), rs.getString("etag"));
+                rs.getString("vcard"), rs.getString("etag"), null);
     }
 }

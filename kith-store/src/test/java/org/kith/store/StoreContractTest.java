@@ -444,15 +444,17 @@ abstract class StoreContractTest {
         assertThat(r((StoreTx tx) -> tx.member(g1, b)).map(Member::cardUid)).contains("entry-uid-of-b");
         assertThat(r((StoreTx tx) -> tx.member(g2, b)).map(Member::cardUid)).contains("uid-b");
         assertThat(r((StoreTx tx) -> tx.groupCards(g1))).containsExactly(
-                new GroupCard(g1, "uid-a", a, "a", "A", null, "vcard-a", "etag-a"),
-                new GroupCard(g1, "entry-uid-of-b", b, "b", "B", null, "vcard-b", "etag-b"),
-                new GroupCard(g1, "typed-in", null, null, null, e, "vcard-t", "etag-t"));
+                new GroupCard(g1, "uid-a", a, "a", "A", null, "vcard-a", "etag-a", "uid-a"),
+                new GroupCard(g1, "entry-uid-of-b", b, "b", "B", null, "vcard-b", "etag-b", "uid-b"),
+                new GroupCard(g1, "typed-in", null, null, null, e, "vcard-t", "etag-t", null));
         assertThat(r((StoreTx tx) -> tx.groupCard(g1, "entry-uid-of-b")).map(GroupCard::accountId)).contains(b);
+        assertThat(r((StoreTx tx) -> tx.groupCard(g1, "entry-uid-of-b")).map(c -> c.underOwnUid().uid()))
+                .contains("uid-b");
         assertThat(r((StoreTx tx) -> tx.groupCard(g1, "uid-b"))).isEmpty(); // not shown under its own UID there
         assertThat(r((StoreTx tx) -> tx.groupCard(g2, "uid-b")).map(GroupCard::accountId)).contains(b);
         assertThat(r((StoreTx tx) -> tx.groupCard(g2, "entry-uid-of-b"))).isEmpty();
         assertThat(r((StoreTx tx) -> tx.groupCard(g1, "typed-in"))).contains(
-                new GroupCard(g1, "typed-in", null, null, null, e, "vcard-t", "etag-t"));
+                new GroupCard(g1, "typed-in", null, null, null, e, "vcard-t", "etag-t", null));
         assertThat(r((StoreTx tx) -> tx.groupCard(g1, "typed-in")).orElseThrow().managed()).isTrue();
         assertThat(r((StoreTx tx) -> tx.groupCard(g2, "typed-in"))).isEmpty();
         assertThat(r((StoreTx tx) -> tx.groupCard(g1, "nobody"))).isEmpty();
