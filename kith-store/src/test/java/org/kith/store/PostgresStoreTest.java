@@ -2,8 +2,7 @@ package org.kith.store;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kith.core.store.Store;
 
 /**
@@ -11,24 +10,13 @@ import org.kith.core.store.Store;
  * end, and an empty schema of its own for every test.
  */
 class PostgresStoreTest extends StoreContractTest {
-    private static TestPostgres db;
+    @RegisterExtension
+    static final PostgresPerClass POSTGRES = new PostgresPerClass();
     private String url;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Override
     Store openNew() throws Exception {
-        url = db.newSchema();
+        url = POSTGRES.newSchema();
         return Stores.openPostgres(url);
     }
 

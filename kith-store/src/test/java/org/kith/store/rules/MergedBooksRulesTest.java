@@ -38,7 +38,6 @@ abstract class MergedBooksRulesTest {
 
     abstract Store openStore() throws Exception;
 
-    abstract void dropStore() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
@@ -55,8 +54,7 @@ abstract class MergedBooksRulesTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close();
-        dropStore();
+        store.close(); // the database goes with the class (PostgreSQL) or the temporary folder (SQLite)
     }
 
     void join(Account who, long group) {

@@ -51,7 +51,6 @@ abstract class PersonalBooksRulesTest {
 
     abstract Store openStore() throws Exception;
 
-    abstract void dropStore() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
@@ -65,8 +64,7 @@ abstract class PersonalBooksRulesTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close();
-        dropStore();
+        store.close(); // the database goes with the class (PostgreSQL) or the temporary folder (SQLite)
     }
 
     static String vcard(String uid, String fn) {

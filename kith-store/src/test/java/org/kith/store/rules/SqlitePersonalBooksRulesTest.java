@@ -14,9 +14,4 @@ class SqlitePersonalBooksRulesTest extends PersonalBooksRulesTest {
     Store openStore() {
         return Stores.openSqlite(dir.resolve("kith.db"));
     }
-
-    @Override
-    void dropStore() {
-        // the temporary directory goes with the test
-    }
 }
