@@ -189,11 +189,15 @@ class WebFlowsTest {
         assertThat(revoked.body()).contains("This invitation was withdrawn.");
 
         // Members: remove one; hand the group over with the settings form.
-        location(owner.submit(page, page + "/invite", "username", "runother"));
+        // An entry typed in for someone, tied to an invitation by username: their own card takes its place.
+        location(owner.submit(page, page + "/entries", "fn", "Other (typed by the owner)", "tel", "+86 139 1234 5678",
+                "inviteUsername", "runother"));
+        assertThat(owner.get(page).body()).contains("Other (typed by the owner)<span class=\"badge\">invited</span>");
         Browser other = browser("en");
         location(other.post("/web/signin", other.withToken("/web/signin", "username", "runother",
                 "password", TestServer.PASSWORD)));
         location(other.submit("/web/invitations", "/web/invitations/" + inboxId(other) + "/accept"));
+        assertThat(owner.get(page).body()).contains("<h3 class=\"fn\">Run Other").doesNotContain("typed by the owner");
         assertThat(location(owner.submit(page, page + "/members/runother/remove"))).isEqualTo(page + "?done=removed");
         // An action on a listed thing that the services refuse says why, above the page.
         HttpResponse<String> selfRemoval = owner.submit(page, page + "/members/runner/remove");
