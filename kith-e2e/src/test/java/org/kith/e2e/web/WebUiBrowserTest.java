@@ -144,7 +144,7 @@ class WebUiBrowserTest {
             bob.locator("#tel-value-0").fill("12345");
             bob.locator("#org").fill("北京大学");
             button(bob, "保存并继续").click();
-            expect(bob.locator("#tel-value-0-error")).containsText("这不是有效的电话号码");
+            expect(bob.locator("#tel-value-0-error")).hasText("“12345”不是有效的电话号码（按 CN 地区解读；其他国家请使用 +国家代码 格式）。");
             expect(bob.locator("#tel-value-0")).hasAttribute("aria-invalid", "true");
             expect(bob.locator("#org")).hasValue("北京大学");
             expect(bob.locator("#tel-value-0")).hasValue("12345");
@@ -283,7 +283,7 @@ class WebUiBrowserTest {
             evePage.locator("#invite-username").fill("dan");
             // dan does not exist yet: the error names the field and keeps what was typed
             button(evePage, "Send invitation").click();
-            expect(evePage.locator(".error-summary")).containsText("no user named 'dan'");
+            expect(evePage.locator(".error-summary")).containsText("There is no user named \"dan\".");
             expect(evePage.locator("#invite-username")).hasValue("dan");
 
             Page danPage = dan.newPage();

@@ -69,6 +69,7 @@ final class GroupPage {
         String done = ex.query("done");
         ex.html(status, Layout.page(ex, g.group().name(),
                 DONE.contains(done) ? el("p", cls("notice"), attr("role", "status"), ex.t("group.done." + done)) : null,
+                failed.summary(""), // an action on something listed (remove, revoke, delete) that failed
                 g.group().description().isEmpty() ? null : el("p", cls("description"), g.group().description()),
                 el("p", cls("meta"), ex.t("group.limit", g.group().memberLimit()), " · ",
                         ex.t("group.owner", g.ownerUsername()), " · ",

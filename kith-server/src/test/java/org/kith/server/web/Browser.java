@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +24,26 @@ final class Browser {
 
     private final String base;
     private final String language;
-    final CookieManager cookies = new CookieManager();
+    final CookieManager cookies;
     private final HttpClient client;
 
     Browser(String base, String language) {
+        this(base, language, false);
+    }
+
+    /**
+     * @param behindTls send back cookies marked Secure although this test talks plain HTTP, as a
+     *                  browser does that reaches the server through a TLS-terminating proxy
+     */
+    Browser(String base, String language, boolean behindTls) {
         this.base = base;
         this.language = language;
+        this.cookies = behindTls ? new CookieManager() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                return super.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), headers);
+            }
+        } : new CookieManager();
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
@@ -47,6 +62,26 @@ final class Browser {
             b.header(headers[i], headers[i + 1]);
         }
         return send(b);
+    }
+
+    /**
+     * Fills in a form of {@code pagePath} and posts it to {@code action}: the page's token plus
+     * {@code nameValue} pairs, where a name may repeat (several phone numbers).
+     */
+    HttpResponse<String> submit(String pagePath, String action, String... nameValue) {
+        StringBuilder body = new StringBuilder("csrf=").append(enc(token(pagePath)));
+        for (int i = 0; i + 1 < nameValue.length; i += 2) {
+            body.append('&').append(enc(nameValue[i])).append('=').append(enc(nameValue[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** The value of this browser's cookie {@code name}, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** The CSRF token in a page this browser loaded. */

@@ -6,12 +6,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.kith.core.error.Conflict;
+import org.kith.core.error.Forbidden;
+import org.kith.core.error.Gone;
+import org.kith.core.error.Invalid;
+import org.kith.core.error.KithException;
+import org.kith.core.error.NotFound;
+import org.kith.core.error.PreconditionFailed;
+import org.kith.core.error.Throttled;
+import org.kith.core.error.TooLarge;
+import org.kith.core.error.Unauthenticated;
 
 class TextsTest {
     private static final Texts EN = Texts.of("en");
@@ -42,6 +53,31 @@ class TextsTest {
         }
         assertThat(used).hasSizeGreaterThan(100);
         assertThat(used.stream().filter(k -> !EN.has(k) || !ZH.has(k)).toList()).isEmpty();
+    }
+
+    @Test
+    void everyErrorTextExistsInBothLanguages() {
+        assertThat(WebErrors.keys()).hasSizeGreaterThan(40);
+        assertThat(WebErrors.keys().stream().filter(k -> !EN.has(k) || !ZH.has(k)).toList()).isEmpty();
+    }
+
+    @Test
+    void servicesErrorsReachChinesePagesWithoutEnglish() {
+        // Known messages keep their variable parts; unknown ones are replaced by field or kind, never shown in English.
+        assertThat(WebErrors.message(ZH, new Conflict("the group is full (member limit 5)"))).isEqualTo("群组已满（人数上限 5）。");
+        assertThat(WebErrors.message(ZH, Invalid.value("username", "no user named 'bob'"))).isEqualTo("没有名为“bob”的用户。");
+        assertThat(WebErrors.message(ZH, Invalid.value("tel[2].value", "'123' is not a valid phone number (read with "
+                + "region CN; use the +country form for other countries)"))).startsWith("“123”不是有效的电话号码");
+        assertThat(WebErrors.message(EN, new Conflict("the group is full (member limit 5)")))
+                .isEqualTo("The group is full (member limit 5).");
+        for (KithException unknown : List.of(Invalid.value("tel[0].value", "some new rule"), Invalid.value(null, "x y"),
+                new Conflict("a new conflict"), new NotFound("gone somewhere"), new Forbidden("not you"),
+                Gone.expired("over"), new TooLarge("big"), new Throttled("wait", 3), new Unauthenticated("who"),
+                new PreconditionFailed("stale"))) {
+            String zh = WebErrors.message(ZH, unknown);
+            assertThat(zh).as(unknown.getMessage()).isNotBlank().doesNotContainPattern("[A-Za-z]");
+            assertThat(WebErrors.message(EN, unknown)).isEqualTo(unknown.getMessage());
+        }
     }
 
     @Test

@@ -100,7 +100,7 @@ class WebPagesTest {
         HttpResponse<String> r = zh.post("/web/signup", zh.withToken("/web/signup", "username", "x!",
                 "displayName", "张三", "password", "password-123"));
         assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(r.body()).contains("用户名有误", "value=\"张三\"", "value=\"x!\"", "aria-invalid=\"true\"");
+        assertThat(r.body()).contains("用户名须为 3 到 32 个字母", "value=\"张三\"", "value=\"x!\"", "aria-invalid=\"true\"");
     }
 
     @Test
@@ -111,7 +111,7 @@ class WebPagesTest {
             HttpResponse<String> wrong = b.post("/web/signin", b.withToken("/web/signin", "username", "throttled",
                     "password", "wrong-password"));
             assertThat(wrong.statusCode()).isEqualTo(422);
-            assertThat(wrong.body()).contains("wrong username or password", "value=\"throttled\"");
+            assertThat(wrong.body()).contains("Wrong username or password.", "value=\"throttled\"");
         }
         HttpResponse<String> right = b.post("/web/signin", b.withToken("/web/signin", "username", "throttled",
                 "password", TestServer.PASSWORD));
@@ -207,7 +207,7 @@ class WebPagesTest {
 
         // Invite by username; the invitee accepts from the inbox.
         assertThat(owner.post(page + "/invite", owner.withToken(page, "username", "nobody-here")).body())
-                .contains("no user named");
+                .contains("There is no user named &quot;nobody-here&quot;.");
         assertThat(owner.post(page + "/invite", owner.withToken(page, "username", "mgmtmember")).statusCode())
                 .isEqualTo(303);
         String inbox = member.get("/web/invitations").body();
