@@ -269,6 +269,53 @@ abstract class HostileInputTest extends DavSuite {
                 .as("the same UID in another book is fine").isEqualTo(201);
     }
 
+    /** Fails unless {@code href} is {@code decodedPath} encoded exactly once. */
+    private static void encodedOnce(String href, String decodedPath) {
+        String path = Hrefs.path(href);
+        assertThat(Hrefs.decode(path)).as("decoding " + path + " once").isEqualTo(decodedPath);
+        assertThat(path).as("no raw space or non-ASCII").matches("[\\x21-\\x7e]+");
+        assertThat(path).as("not encoded twice").doesNotContain("%2520", "%2540", "%25E9", "%2525");
+    }
+
+    @Test
+    void everyAnswerCarriesNamesWithSpaceAtPercentAndHanEncodedOnce() {
+        String bookName = "Friends @ 100% 陈";
+        String book = alice.home() + Hrefs.encodeSegment(bookName) + "/";
+        String decodedBook = alice.home() + bookName + "/";
+        alice.dav().call("MKCOL", book).xml(Fixtures.read("requests/mkcol-addressbook.xml",
+                Map.of("displayname", Fixtures.esc(bookName), "description", ""))).send().expect(201);
+        String token = sync(alice, book, "").syncToken();
+        String sent = book + "a%20b%40c%25d%E9%99%88.vcf";
+        String name = "a b@c%d陈.vcf";
+        alice.dav().putCard(sent, VCardText.v3("odd-name-uid", "Odd Name")).expect(201);
+
+        Multistatus home = propfind(alice, alice.home(), 1, "book-properties.xml");
+        encodedOnce(home.entryEndingWith(decodedBook).href(), decodedBook);
+        Multistatus listing = propfind(alice, book, 1, "card-properties.xml");
+        encodedOnce(listing.entryEndingWith(decodedBook).href(), decodedBook);
+        String listed = listing.entryEndingWith(decodedBook + name).href();
+        encodedOnce(listed, decodedBook + name);
+        Multistatus changes = sync(alice, book, token);
+        assertThat(changes.entries()).hasSize(1);
+        encodedOnce(changes.entries().get(0).href(), decodedBook + name);
+        Multistatus mg = alice.dav().report(book, 0, Fixtures.read("requests/multiget.xml",
+                Map.of("hrefs", hrefsXml(List.of(sent))))).multistatus();
+        assertThat(mg.entries()).hasSize(1);
+        encodedOnce(mg.entries().get(0).href(), decodedBook + name);
+        assertThat(mg.entries().get(0).text(Ns.CARDDAV, "address-data")).contains("UID:odd-name-uid");
+        String queried = alice.dav().report(book, 1, Fixtures.read("requests/query-text.xml", Map.of("property", "FN",
+                "collation", "i;unicode-casemap", "matchType", "equals", "text", "odd name"))).multistatus().hrefs().get(0);
+        encodedOnce(queried, decodedBook + name);
+        for (String href : List.of(listed, changes.entries().get(0).href(), mg.entries().get(0).href(), queried)) {
+            assertThat(alice.dav().get(Hrefs.path(href)).expect(200).text()).contains("UID:odd-name-uid");
+        }
+        alice.dav().delete(Hrefs.path(listed)).expect(204);
+        Multistatus removed = sync(alice, book, changes.syncToken());
+        assertThat(removed.entries()).hasSize(1);
+        encodedOnce(removed.entries().get(0).href(), decodedBook + name);
+        assertThat(removed.entries().get(0).status()).isEqualTo(404);
+    }
+
     @Test
     void hrefsWithSpecialCharactersAreEncodedOnceAndDecodedOnce() {
         String book = alice.personalBook();
