@@ -170,6 +170,43 @@ abstract class DiscoveryTest extends DavSuite {
     }
 
     @Test
+    void depthInfinityOnABookIsDepthOneAndOnTheHomeIsRefused() {
+        String book = alice.groupBook(classmates);
+        String body = Fixtures.read("requests/card-properties.xml");
+        List<String> one = alice.dav().propfind(book, 1, body).multistatus().hrefs();
+        Multistatus infinity = alice.dav().call("PROPFIND", book).header("Depth", "infinity").xml(body).send().multistatus();
+        assertThat(infinity.hrefs()).as("a book's cards have no members: infinity is depth 1").isEqualTo(one);
+        Multistatus noDepth = alice.dav().call("PROPFIND", book).xml(body).send().multistatus();
+        assertThat(noDepth.hrefs()).as("no Depth header means infinity (RFC 4918 §9.1)").isEqualTo(one);
+
+        for (DavResponse home : List.of(
+                alice.dav().call("PROPFIND", alice.home()).header("Depth", "infinity").xml(body).send(),
+                alice.dav().call("PROPFIND", alice.home()).xml(body).send())) {
+            assertThat(home.status()).as("the cards below the books would be missing: refused").isEqualTo(403);
+            assertThat(home.conditions()).contains(Multistatus.key(Ns.DAV, "propfind-finite-depth"));
+        }
+        assertThat(alice.dav().call("PROPFIND", book).header("Depth", "2").xml(body).send().status()).isEqualTo(400);
+    }
+
+    @Test
+    void propnameAndAllpropOnCards() {
+        String card = cardHref(alice.groupBook(classmates), bob.uid());
+        Multistatus.Entry names = propfind(alice, card, 0, "propname.xml").entries().get(0);
+        assertThat(names.props().keySet()).contains(Multistatus.key(Ns.DAV, "getetag"),
+                Multistatus.key(Ns.DAV, "getcontenttype"), Multistatus.key(Ns.CARDDAV, "address-data"),
+                Multistatus.key(Ns.DAV, "current-user-privilege-set"));
+        assertThat(names.props().values()).allSatisfy(p -> assertThat(p.element().getChildNodes().getLength()).isZero());
+
+        Multistatus all = propfind(alice, alice.groupBook(classmates), 1, "allprop.xml");
+        assertThat(all.entries()).hasSize(3);
+        Multistatus.Entry bobs = all.entryEndingWith(card);
+        assertThat(bobs.text(Ns.DAV, "getetag")).isEqualTo(alice.dav().get(card).etag());
+        assertThat(bobs.text(Ns.DAV, "getcontenttype")).startsWith("text/vcard");
+        assertThat(bobs.statusOf(Ns.CARDDAV, "address-data")).as("allprop leaves address-data out (RFC 6352 §6.3.2.1)")
+                .isZero();
+    }
+
+    @Test
     void anUnknownPropertyIsA404InItsOwnPropstat() {
         Multistatus.Entry e = propfind(alice, alice.groupBook(classmates), 0, "unknown-property.xml").entries().get(0);
         assertThat(e.statusOf(Ns.DAV, "displayname")).isEqualTo(200);
@@ -184,6 +221,50 @@ abstract class DiscoveryTest extends DavSuite {
         List<String> bobs = ms.entryEndingWith(cardHref(book, bob.uid())).privileges();
         assertThat(mine).contains("read").containsAnyOf("write", "write-content", "all");
         assertThat(bobs).contains("read").doesNotContain("write", "write-content", "all", "unbind", "write-properties");
+    }
+
+    @Test
+    void privilegesPromiseOnlyWhatTheServerAllows() {
+        for (String book : List.of(alice.mergedBook(), alice.groupBook(classmates))) {
+            List<String> privileges = bookProps(alice, book).privileges();
+            assertThat(privileges).as(book + ": my own card can be written here").contains("read", "write-content");
+            assertThat(privileges).as(book + ": no new cards, no renaming").doesNotContain("write", "bind", "unbind",
+                    "write-properties", "all");
+            DavResponse rename = alice.dav().call("PROPPATCH", book).xml(Fixtures.read("requests/proppatch-names.xml",
+                    Map.of("displayname", "Renamed", "description", ""))).send();
+            assertThat(rename.status() == 403 || rename.multistatus().entries().get(0).statusOf(Ns.DAV, "displayname") == 403)
+                    .as("PROPPATCH on " + book + " is refused, as the privileges say").isTrue();
+        }
+        Map<String, String> merged = cards(alice, alice.mergedBook(), false);
+        Multistatus listing = propfind(alice, alice.mergedBook(), 1, "card-properties.xml");
+        for (Map.Entry<String, String> card : merged.entrySet()) {
+            String uid = VCardText.parse(card.getValue()).first("UID").orElseThrow();
+            List<String> privileges = listing.entryEndingWith(card.getKey()).privileges();
+            if (uid.equals(alice.uid())) {
+                assertThat(privileges).as("my own card").contains("read", "write-content").doesNotContain("write-properties");
+            } else {
+                assertThat(privileges).as("card " + uid).containsExactlyInAnyOrder("read", "read-current-user-privilege-set");
+            }
+        }
+        assertThat(merged.values()).as("the group cards are among the read-only ones")
+                .anyMatch(c -> c.contains("X-ADDRESSBOOKSERVER-KIND:group"));
+        assertThat(bookProps(alice, alice.personalBook()).privileges()).contains("read", "write", "write-content",
+                "write-properties", "bind", "unbind");
+    }
+
+    @Test
+    void meCardNeverPointsAtNothing() {
+        Person loner = person("disc-loner", "Loner");
+        for (String path : List.of(loner.home(), loner.principal())) {
+            Multistatus.Entry e = propfind(loner, path, 0, "me-card.xml").entries().get(0);
+            assertThat(e.statusOf(Ns.CS, "me-card")).as("in no group, my card is in no book: no me-card on " + path)
+                    .isEqualTo(404);
+        }
+        People.group(loner, "Just me", "");
+        List<String> me = propfind(loner, loner.home(), 0, "me-card.xml").entries().get(0).hrefsIn(Ns.CS, "me-card");
+        assertThat(me).hasSize(1);
+        assertThat(VCardText.parse(loner.dav().get(Hrefs.path(me.get(0))).expect(200).text()).first("UID"))
+                .contains(loner.uid());
     }
 
     @Test

@@ -73,12 +73,16 @@ abstract class PrivacyTest extends DavSuite {
         // A's later changes move nothing B can see.
         Map<String, String> before = fingerprint(bob, bobsBooks);
         String blindToken = syncToken(bob, bob.groupBook(gid));
+        String blindMergedToken = syncToken(bob, bob.mergedBook());
         alice.setCard(People.card("Alice Changed", "13833334444"));
         alice.setCard(People.card("Alice Changed Again", "13855556666"));
         assertThat(fingerprint(bob, bobsBooks)).isEqualTo(before);
         Multistatus blind = sync(bob, bob.groupBook(gid), blindToken);
         assertThat(blind.entries()).isEmpty();
         assertThat(blind.syncToken()).isEqualTo(blindToken);
+        Multistatus blindMerged = sync(bob, bob.mergedBook(), blindMergedToken);
+        assertThat(blindMerged.entries()).isEmpty();
+        assertThat(blindMerged.syncToken()).isEqualTo(blindMergedToken);
         // Carol, not blocked, sees the change.
         assertThat(names(cards(carol, carol.groupBook(gid), false))).contains("Alice Changed Again");
 
@@ -90,6 +94,14 @@ abstract class PrivacyTest extends DavSuite {
         assertThat(bob.dav().get(cardHref(bob.groupBook(gid), aliceUid)).expect(200).text()).contains("Alice Changed Again");
         assertThat(cards(bob, bob.mergedBook(), false).values().stream()
                 .filter(c -> c.contains("X-ADDRESSBOOKSERVER-KIND:group")).findFirst().orElseThrow()).contains(aliceUid);
+        Multistatus mergedBack = sync(bob, bob.mergedBook(), blindMergedToken);
+        assertThat(mergedBack.entryEndingWith(cardHref(bob.mergedBook(), aliceUid)).status()).isNotEqualTo(404);
+        String groupCardHref = cards(bob, bob.mergedBook(), false).entrySet().stream()
+                .filter(c -> c.getValue().contains("X-ADDRESSBOOKSERVER-KIND:group")).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        assertThat(mergedBack.entryEndingWith(groupCardHref).status()).as("the group card, alice back in it")
+                .isNotEqualTo(404);
+        assertThat(bob.dav().get(cardHref(bob.mergedBook(), aliceUid)).expect(200).text()).contains("Alice Changed Again");
     }
 
     @Test

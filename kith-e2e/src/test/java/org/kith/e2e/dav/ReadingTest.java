@@ -124,12 +124,48 @@ abstract class ReadingTest extends DavSuite {
         DavResponse head = bob.dav().call("HEAD", aliceHref).send().expect(200);
         assertThat(head.etag()).isEqualTo(first.etag());
         assertThat(head.bytes()).isEmpty();
+        assertThat(head.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+        assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(first.bytes().length));
 
         carol.setCard(People.card("Carol Li", "13711137111"));
         assertThat(bob.dav().get(aliceHref).etag()).as("another card changed, not alice's").isEqualTo(first.etag());
         String carolEtag = bob.dav().get(carolHref).etag();
         carol.setCard(People.card("Carol Li", "13722137222"));
         assertThat(bob.dav().get(carolHref).etag()).isNotEqualTo(carolEtag);
+
+        String book2 = bob.groupBook(classmates);
+        DavResponse before = bob.dav().get(carolHref);
+        String ctag = ctag(bob, book2);
+        carol.setCard(People.card("Carol Li", "13722137222")); // the same card again
+        DavResponse same = bob.dav().get(carolHref);
+        assertThat(same.etag()).as("same bytes, same ETag").isEqualTo(before.etag());
+        assertThat(same.bytes()).isEqualTo(before.bytes());
+        assertThat(ctag(bob, book2)).as("nothing changed, the CTag stays").isEqualTo(ctag);
+    }
+
+    @Test
+    void ctagsMoveOnlyForTheBookThatChanged() {
+        Person owner = person("read-ctag", "Ctag Owner");
+        String group = People.group(owner, "Ctag club", "", carol);
+        List<String> books = List.of(owner.personalBook(), owner.groupBook(group), owner.mergedBook());
+        Map<String, String> ctags = new HashMap<>();
+        books.forEach(b -> ctags.put(b, ctag(owner, b)));
+        books.forEach(b -> assertThat(ctag(owner, b)).as("asking twice").isEqualTo(ctags.get(b)));
+
+        owner.dav().putCard(owner.personalBook() + "n.vcf", VCardText.v3("ctag-n", "Note Taker")).expect(201);
+        assertThat(ctag(owner, owner.personalBook())).isNotEqualTo(ctags.get(owner.personalBook()));
+        assertThat(ctag(owner, owner.groupBook(group))).as("a personal card is not the group's").isEqualTo(ctags.get(owner.groupBook(group)));
+        assertThat(ctag(owner, owner.mergedBook())).isEqualTo(ctags.get(owner.mergedBook()));
+        books.forEach(b -> ctags.put(b, ctag(owner, b)));
+
+        carol.setCard(People.card("Carol Li", "13733137333"));
+        assertThat(ctag(owner, owner.groupBook(group))).isNotEqualTo(ctags.get(owner.groupBook(group)));
+        assertThat(ctag(owner, owner.mergedBook())).isNotEqualTo(ctags.get(owner.mergedBook()));
+        assertThat(ctag(owner, owner.personalBook())).isEqualTo(ctags.get(owner.personalBook()));
+        books.forEach(b -> ctags.put(b, ctag(owner, b)));
+
+        dave.setCard(People.card("Dave Wu", "13644136444")); // dave shares no group with owner
+        books.forEach(b -> assertThat(ctag(owner, b)).as("a stranger's change, " + b).isEqualTo(ctags.get(b)));
     }
 
     @Test

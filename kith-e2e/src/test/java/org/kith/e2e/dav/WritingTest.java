@@ -67,6 +67,8 @@ abstract class WritingTest extends DavSuite {
         assertThat(inBobsBook).contains("FN:Alice Wang").contains("13512345678");
         String inMyMergedBook = alice.dav().get(cardHref(alice.mergedBook(), alice.uid())).expect(200).text();
         assertThat(inMyMergedBook).contains("FN:Alice Wang");
+        assertThat(bob.dav().get(cardHref(bob.mergedBook(), alice.uid())).expect(200).text())
+                .as("in bob's merged book too").contains("FN:Alice Wang");
         assertThat(alice.dav().get(href).etag()).isNotEqualTo(current.etag());
     }
 
@@ -94,6 +96,112 @@ abstract class WritingTest extends DavSuite {
         assertThat(after.etag()).isEqualTo(before.etag());
         assertThat(after.text()).doesNotContain("Stale Write");
         assertThat(fnInPhonebook(bob, alice.uid())).isNotEqualTo("Stale Write");
+    }
+
+    @Test
+    void myOwnCardCannotBeDeletedFromAGroupsBook() {
+        for (String book : List.of(alice.groupBook(gid), alice.mergedBook())) {
+            String href = cardHref(book, alice.uid());
+            String etag = alice.dav().get(href).expect(200).etag();
+            DavResponse delete = alice.dav().call("DELETE", href).header("If-Match", etag).send();
+            assertThat(delete.status()).as("DELETE " + href).isEqualTo(403);
+            assertThat(delete.conditions()).contains(Multistatus.key(Ns.DAV, "need-privileges"));
+            assertThat(alice.dav().get(href).expect(200).etag()).isEqualTo(etag);
+        }
+        assertThat(fnInPhonebook(bob, alice.uid())).as("bob still has alice").isNotNull();
+        assertThat(alice.dav().delete(alice.groupBook(gid)).status()).as("nor the group's book").isEqualTo(403);
+        assertThat(bookProps(alice, alice.groupBook(gid)).text(Ns.DAV, "displayname")).isEqualTo("Writers");
+    }
+
+    @Test
+    void aStaleIfMatchOnAPersonalCardIs412AndEitherVersionsEtagIsCurrent() {
+        String book = alice.personalBook();
+        String href = book + "cas.vcf";
+        String created = alice.dav().call("PUT", href).header("If-None-Match", "*")
+                .vcard(VCardText.v3("cas-uid", "Version One")).send().expect(201).etag();
+        assertThat(created).as("a card stored as sent gets its ETag back").isEqualTo(alice.dav().get(href).etag());
+        String ctag = ctag(alice, book);
+        DavResponse stale = alice.dav().call("PUT", href).header("If-Match", "\"not-the-etag\"")
+                .vcard(VCardText.v3("cas-uid", "Stale Write")).send();
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(alice.dav().get(href).text()).contains("FN:Version One").doesNotContain("Stale Write");
+        assertThat(ctag(alice, book)).isEqualTo(ctag);
+
+        String v4Etag = alice.dav().call("GET", href).header("Accept", "text/vcard; version=4.0").send().expect(200).etag();
+        assertThat(v4Etag).isNotEqualTo(created);
+        DavResponse viaV4 = alice.dav().call("PUT", href).header("If-Match", v4Etag)
+                .vcard(VCardText.v4("cas-uid", "Version Two")).send();
+        assertThat(viaV4.status()).as("the vCard 4 ETag names the same state").isIn(200, 204);
+        assertThat(alice.dav().call("PUT", href).header("If-Match", created)
+                .vcard(VCardText.v3("cas-uid", "Version Three")).send().status()).as("the old one is stale now").isEqualTo(412);
+        assertThat(alice.dav().get(href).text()).contains("Version Two");
+    }
+
+    @Test
+    void xPropertiesAndPhotosSurviveAPersonalBookRoundTripInBothVersions() {
+        String href = alice.personalBook() + "extras.vcf";
+        String photo = java.util.Base64.getEncoder().encodeToString(Photos.jpeg(java.awt.Color.BLUE));
+        alice.dav().putCard(href, VCardText.v3("extras-uid", "Extra Person", "X-KITH-NOTE:kept as is",
+                "X-SOCIALPROFILE;TYPE=weibo:https://weibo.example/extra", "PHOTO;ENCODING=b;TYPE=JPEG:" + photo)).expect(201);
+        String v3 = alice.dav().get(href).expect(200).text();
+        assertThat(v3).contains("X-KITH-NOTE:kept as is").contains("X-SOCIALPROFILE;TYPE=weibo:https://weibo.example/extra");
+        Map<String, String> v4 = multiget(alice, alice.personalBook(), List.of(href), true);
+        VCardText card = VCardText.parse(v4.values().iterator().next());
+        assertThat(card.version()).isEqualTo("4.0");
+        assertThat(card.first("UID")).contains("extras-uid");
+        assertThat(card.first("X-KITH-NOTE")).contains("kept as is");
+        assertThat(card.all("X-SOCIALPROFILE")).hasSize(1);
+        assertThat(Photos.of(card)).isEqualTo(java.util.Base64.getDecoder().decode(photo));
+        assertThat(Photos.of(VCardText.parse(v3))).isEqualTo(java.util.Base64.getDecoder().decode(photo));
+    }
+
+    /** Two PUTs of {@code href} with the same If-Match, released together; their statuses, sorted. */
+    private static List<Integer> racingPuts(Person p, String href, String etag, String first, String second)
+            throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> puts = new java.util.ArrayList<>();
+            for (String vcard : List.of(first, second)) {
+                puts.add(pool.submit(() -> {
+                    DavClient.Call call = p.dav().call("PUT", href).header("If-Match", etag).vcard(vcard);
+                    start.await();
+                    return call.send().status();
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var put : puts) {
+                statuses.add(put.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            java.util.Collections.sort(statuses);
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoWritersHoldingTheSameEtagNeverBothWin() throws Exception {
+        String personal = alice.personalBook() + "race.vcf";
+        alice.dav().putCard(personal, VCardText.v3("race-uid", "Race 0")).expect(201);
+        for (int round = 1; round <= 6; round++) {
+            String etag = alice.dav().get(personal).etag();
+            List<Integer> statuses = racingPuts(alice, personal, etag,
+                    VCardText.v3("race-uid", "Race " + round + "a"), VCardText.v3("race-uid", "Race " + round + "b"));
+            assertThat(statuses).as("round " + round).containsExactly(204, 412);
+            assertThat(alice.dav().get(personal).text()).containsAnyOf("FN:Race " + round + "a", "FN:Race " + round + "b");
+        }
+        Person racer = person("write-racer", "Racer");
+        String raceGroup = People.group(racer, "Race", "");
+        String own = cardHref(racer.groupBook(raceGroup), racer.uid());
+        for (int round = 1; round <= 6; round++) {
+            DavResponse current = racer.dav().get(own).expect(200);
+            List<Integer> statuses = racingPuts(racer, own, current.etag(),
+                    withFnAndTel(current.text(), "Racer " + round + "a", "1391000000" + round),
+                    withFnAndTel(current.text(), "Racer " + round + "b", "1392000000" + round));
+            assertThat(statuses).as("own card, round " + round).containsExactly(204, 412);
+        }
+        assertThat(racer.dav().get(own).text()).containsAnyOf("FN:Racer 6a", "FN:Racer 6b");
     }
 
     @Test

@@ -49,6 +49,7 @@ final class DavNames {
     static final QName LIMIT = dav("limit");
     static final QName NRESULTS = dav("nresults");
     static final QName NUMBER_OF_MATCHES_WITHIN_LIMITS = dav("number-of-matches-within-limits");
+    static final QName PROPFIND_FINITE_DEPTH = dav("propfind-finite-depth");
     static final QName RESOURCE_MUST_BE_NULL = dav("resource-must-be-null");
     static final QName VALID_RESOURCETYPE = dav("valid-resourcetype");
     static final QName CANNOT_MODIFY_PROTECTED = dav("cannot-modify-protected-property");

@@ -4,7 +4,11 @@ import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
 
-/** PROPFIND (RFC 4918 §9.1) at depth 0 or 1; depth infinity is answered as depth 1. */
+/**
+ * PROPFIND (RFC 4918 §9.1) at depth 0 or 1. Depth infinity (also what a missing Depth header
+ * means) is depth 1 where that is the whole subtree (a book: cards have no members) and refused
+ * with {@code propfind-finite-depth} on the home, whose books' cards it would leave out.
+ */
 final class Propfind implements DavMethod {
     static final int MAX_XML = 1024 * 1024;
 
@@ -15,7 +19,12 @@ final class Propfind implements DavMethod {
             throw DavError.badRequest("a PROPFIND body must be a DAV:propfind element");
         }
         PropRequest props = PropRequest.of(root);
-        boolean children = !ctx.exchange().depth("infinity").equals("0");
+        String depth = ctx.exchange().depth("infinity");
+        boolean children = !depth.equals("0");
+        if (depth.equals("infinity") && target instanceof Target.Home) {
+            throw DavError.forbidden(DavNames.PROPFIND_FINITE_DEPTH,
+                    "Depth: infinity is not served on the address-book home; ask with Depth: 1, then each book");
+        }
         VCardVersion version = Versions.fromAddressData(props.addressData(),
                 Versions.fromAccept(ctx.exchange().header("Accept")));
         Multistatus ms = new Multistatus();

@@ -21,8 +21,9 @@ final class Resources {
             ADDRESSBOOK_DESCRIPTION, GETCTAG, SYNC_TOKEN, CURRENT_USER_PRINCIPAL, OWNER);
 
     private static final List<QName> READ = List.of(dav("read"), dav("read-current-user-privilege-set"));
+    /** The own card's content can be replaced (PUT); it has no properties a PROPPATCH could set. */
     private static final List<QName> OWN_CARD = List.of(dav("read"), dav("read-current-user-privilege-set"),
-            dav("write-content"), dav("write-properties"));
+            dav("write-content"));
     private static final List<QName> READ_WRITE = List.of(dav("read"), dav("read-current-user-privilege-set"),
             dav("write"), dav("write-content"), dav("write-properties"), dav("bind"), dav("unbind"));
 
@@ -43,7 +44,7 @@ final class Resources {
         p.put(PRINCIPAL_URL, PropWriter.href(Href.principal(ctx.user())));
         p.put(ADDRESSBOOK_HOME_SET, PropWriter.href(Href.home(ctx.user())));
         p.put(CURRENT_USER_PRIVILEGE_SET, privileges(READ));
-        p.put(ME_CARD, meCard(ctx));
+        putMeCard(p, ctx);
         return p;
     }
 
@@ -54,7 +55,7 @@ final class Resources {
         p.put(OWNER, PropWriter.href(Href.principal(ctx.user())));
         p.put(CURRENT_USER_PRIVILEGE_SET, privileges(List.of(dav("read"), dav("read-current-user-privilege-set"),
                 dav("bind"), dav("unbind"))));
-        p.put(ME_CARD, meCard(ctx));
+        putMeCard(p, ctx);
         return p;
     }
 
@@ -66,7 +67,7 @@ final class Resources {
         String[] token = new String[1]; // getctag and sync-token are the same position: read it once
         PropWriter position = out -> {
             if (token[0] == null) {
-                token[0] = SyncTokens.uri(book.syncToken());
+                token[0] = SyncTokens.uri(ctx.user(), book.id(), book.syncToken());
             }
             out.text(token[0]);
         };
@@ -112,9 +113,12 @@ final class Resources {
         return p;
     }
 
-    private static PropWriter meCard(DavContext ctx) {
-        return out -> out.element(HREF, Href.member(ctx.user(), MergedDavBook.ID,
-                DavCard.nameOf(ctx.kith().cards().myCard(ctx.viewer()).uid())));
+    /** My card in the merged book; someone in no group has no card there, so no me-card either. */
+    private static void putMeCard(Map<QName, PropWriter> p, DavContext ctx) {
+        String uid = ctx.kith().cards().myCard(ctx.viewer()).uid();
+        if (ctx.kith().mergedBooks().card(ctx.viewer(), uid).isPresent()) {
+            p.put(ME_CARD, PropWriter.href(Href.member(ctx.user(), MergedDavBook.ID, DavCard.nameOf(uid))));
+        }
     }
 
     private static PropWriter privileges(List<QName> privileges) {

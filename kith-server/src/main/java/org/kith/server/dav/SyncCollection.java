@@ -39,7 +39,7 @@ final class SyncCollection {
         if (token.isEmpty() || token.contains(RESUME)) {
             next = initial(ctx, book, token, limit, props, version, ms);
         } else {
-            String position = SyncTokens.position(token);
+            String position = SyncTokens.position(user, book.id(), token);
             if (position == null) {
                 throw DavError.forbidden(DavNames.VALID_SYNC_TOKEN, "this sync token was not issued here; sync again without one");
             }
@@ -53,7 +53,7 @@ final class SyncCollection {
             if (changes.truncated()) {
                 ms.status(bookHref, 507, DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS);
             }
-            next = SyncTokens.uri(changes.token());
+            next = SyncTokens.uri(user, book.id(), changes.token());
         }
         return ms.syncToken(next).finish();
     }
@@ -70,7 +70,7 @@ final class SyncCollection {
             position = book.syncToken();
         } else {
             int cut = token.indexOf(RESUME);
-            position = SyncTokens.position(token.substring(0, cut));
+            position = SyncTokens.position(ctx.user(), book.id(), token.substring(0, cut));
             if (position == null) {
                 throw DavError.forbidden(DavNames.VALID_SYNC_TOKEN, "this sync token was not issued here; sync again without one");
             }
@@ -87,13 +87,13 @@ final class SyncCollection {
             }
             if (limit > 0 && sent == limit) {
                 ms.status(Href.book(user, book.id()), 507, DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS);
-                return SyncTokens.uri(position) + RESUME + URLEncoder.encode(last, StandardCharsets.UTF_8);
+                return SyncTokens.uri(ctx.user(), book.id(), position) + RESUME + URLEncoder.encode(last, StandardCharsets.UTF_8);
             }
             props.answer(ms, Href.member(user, book.id(), card.name()), Resources.card(ctx, card, version));
             sent++;
             last = card.name();
         }
-        return SyncTokens.uri(position);
+        return SyncTokens.uri(ctx.user(), book.id(), position);
     }
 
     private static int limit(Element root) {

@@ -70,7 +70,11 @@ final class VcardLines {
             String key = (eq < 0 ? "TYPE" : param.substring(0, eq)).toUpperCase(Locale.ROOT);
             String values = eq < 0 ? param : param.substring(eq + 1);
             for (String v : splitUnquoted(values, ',')) {
-                params.computeIfAbsent(key, k -> new ArrayList<>()).add(v.replace("\"", ""));
+                String unquoted = v.replace("\"", "");
+                // vCard 4 writes a list of types quoted, TYPE="cell,voice" (RFC 6350 §6.4.1): still a list
+                for (String one : key.equals("TYPE") ? unquoted.split(",") : new String[] {unquoted}) {
+                    params.computeIfAbsent(key, k -> new ArrayList<>()).add(one);
+                }
             }
         }
         return new Property(name, params, unescape(line.substring(colon + 1)));
