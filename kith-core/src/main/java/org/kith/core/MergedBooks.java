@@ -82,11 +82,9 @@ public final class MergedBooks {
                 throw Gone.resyncRequired("the sync token is unknown or too old; a full resync is needed");
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-            List<ChangeRow> rows = new ArrayList<>(tx.viewerFeed(viewer, hidden, since, limit + 1));
-            boolean more = rows.size() > limit;
-            if (more) {
-                Phonebooks.trimToWholePosition(rows, limit);
-            }
+            FeedPages.Page page = FeedPages.read(n -> tx.viewerFeed(viewer, hidden, since, n), limit);
+            List<ChangeRow> rows = page.rows();
+            boolean more = page.more();
             Set<String> uids = new LinkedHashSet<>();
             Set<Long> regrouped = new LinkedHashSet<>();
             for (ChangeRow row : rows) {

@@ -79,11 +79,9 @@ public final class Phonebooks {
                 throw Gone.resyncRequired("the sync token is unknown or too old; a full resync is needed");
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-            List<ChangeRow> rows = new ArrayList<>(tx.groupFeed(groupId, viewer, hidden, since, pageSize + 1));
-            boolean more = rows.size() > pageSize;
-            if (more) {
-                trimToWholePosition(rows, pageSize);
-            }
+            FeedPages.Page page = FeedPages.read(n -> tx.groupFeed(groupId, viewer, hidden, since, n), pageSize);
+            List<ChangeRow> rows = page.rows();
+            boolean more = page.more();
             Set<String> uids = new LinkedHashSet<>();
             for (ChangeRow row : rows) {
                 if (row.kind() == ChangeKind.CARD && row.uid() != null) {
@@ -104,19 +102,6 @@ public final class Phonebooks {
                     : Math.max(since, tx.groupFeedHead(groupId, viewer, hidden));
             return new Changes(SyncToken.format(next), updated, removed, more);
         });
-    }
-
-    /** Rows of one position are never split across pages: the next page starts after the token. */
-    static void trimToWholePosition(List<ChangeRow> rows, int pageSize) {
-        long cut = rows.get(pageSize).seq();
-        List<ChangeRow> kept = new ArrayList<>(rows.subList(0, pageSize));
-        kept.removeIf(r -> r.seq() == cut);
-        if (!kept.isEmpty()) {
-            rows.clear();
-            rows.addAll(kept);
-        } else {
-            rows.removeIf(r -> r.seq() != cut);
-        }
     }
 
     /** The newest feed position: where a live stream that starts now begins. */
@@ -146,11 +131,9 @@ public final class Phonebooks {
                 return new FeedPage(List.of(new FeedEvent.ResyncRequired(current)), current);
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-            List<ChangeRow> rows = new ArrayList<>(tx.viewerFeed(viewer, hidden, after, limit + 1));
-            boolean more = rows.size() > limit;
-            if (more) {
-                trimToWholePosition(rows, limit);
-            }
+            FeedPages.Page page = FeedPages.read(n -> tx.viewerFeed(viewer, hidden, after, n), limit);
+            List<ChangeRow> rows = page.rows();
+            boolean more = page.more();
             long position = more || !rows.isEmpty() ? rows.get(rows.size() - 1).seq() : after;
             if (!more) {
                 position = Math.max(position, current); // nothing visible up to now: skip ahead

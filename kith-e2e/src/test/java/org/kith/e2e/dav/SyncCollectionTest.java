@@ -186,6 +186,20 @@ abstract class SyncCollectionTest extends DavSuite {
     }
 
     @Test
+    void anUnblockSeenInSeveralGroupsAtOnceIsSyncedWholeUnderALimit() {
+        Person jo = person("sync-jo", "Jo");
+        Person kim = person("sync-kim", "Kim");
+        for (int i = 0; i < 3; i++) {
+            People.group(jo, "Shared " + i, "", kim);
+        }
+        People.block(jo, kim);
+        Replica phone = new Replica(kim, kim.mergedBook()).syncAll(0, 1);
+        People.unblock(jo, kim); // one change, seen by kim in three groups at once
+        phone.syncAll(1, 10);
+        phone.assertMatchesServer();
+    }
+
+    @Test
     void moreChangesThanTheServerSendsAtOnceArriveOverSeveralAnswers() {
         Person hal = person("sync-hal", "Hal");
         String book = hal.personalBook();
