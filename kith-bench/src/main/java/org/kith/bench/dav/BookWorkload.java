@@ -151,7 +151,9 @@ final class BookWorkload {
     static void expectResponses(DavClient.Reply r, int wanted, String what) {
         int got = r.responses();
         if (got != wanted) {
-            throw new IllegalStateException(what + ": expected " + wanted + " responses, got " + got);
+            String body = r.body();
+            throw new IllegalStateException(what + ": expected " + wanted + " responses, got " + got + ": "
+                    + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body));
         }
     }
 

@@ -62,7 +62,8 @@ final class Table {
             } else {
                 double ratio = kith / other;
                 boolean ahead = line.unit().higherIsBetter ? ratio > 1 : ratio < 1;
-                sb.append(String.format(" %.2f | %s |%n", ratio, ahead ? "yes" : "**no**"));
+                String shown = ratio >= 1 ? String.format("%.1f", ratio) : String.format("%.2g", ratio);
+                sb.append(String.format(" %s | %s |%n", shown, ahead ? "yes" : "**no**"));
             }
         }
         return sb.toString();
