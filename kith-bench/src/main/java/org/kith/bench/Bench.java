@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kith.bench.dav.DavBench;
 import org.kith.core.Kith;
 import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
@@ -33,6 +34,7 @@ import org.kith.server.KithServer;
  * <pre>
  *   bin/bench changes [iterations]    "changes since" after one change, groups of 1k, 10k, 100k
  *   bin/bench push [clients] [rounds] one card update delivered to N connected SSE clients
+ *   bin/bench dav [rounds]            CardDAV side by side with Radicale (see {@link DavBench})
  * </pre>
  */
 public final class Bench {
@@ -49,7 +51,8 @@ public final class Bench {
             case "changes" -> changes(args.length > 1 ? Integer.parseInt(args[1]) : 300);
             case "push" -> push(args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 5);
-            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push)");
+            case "dav" -> DavBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
+            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav)");
         }
         System.exit(0);
     }

@@ -14,11 +14,11 @@ import org.kith.core.model.Role;
  * written in large transactions straight through the storage port (as a bulk import would),
  * with the same feed rows the services write for a join.
  */
-final class Seed {
+public final class Seed {
     private Seed() {}
 
     /** Adds {@code count} members to {@code groupId}; returns the id of the first one added. */
-    static long members(Kith kith, long groupId, int count, String prefix) {
+    public static long members(Kith kith, long groupId, int count, String prefix) {
         ValidCard card = kith.cardRules().fromData(CardData.named("Member"), null, "CN");
         long first = -1;
         int batch = 5_000;

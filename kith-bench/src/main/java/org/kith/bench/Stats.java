@@ -3,8 +3,8 @@ package org.kith.bench;
 import java.util.Arrays;
 
 /** Percentiles of a set of timings, in milliseconds. */
-record Stats(double p50, double p90, double p99, double max, int n) {
-    static Stats of(long[] nanos) {
+public record Stats(double p50, double p90, double p99, double max, int n) {
+    public static Stats of(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return new Stats(ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
