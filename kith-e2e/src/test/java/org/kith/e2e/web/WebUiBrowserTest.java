@@ -19,16 +19,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PageAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.e2e.support.Api;
-import org.kith.e2e.support.ServerProcess;
 
 /**
  * The web UI in a real headless Chromium against a real server process: two people on two
@@ -36,52 +29,7 @@ import org.kith.e2e.support.ServerProcess;
  * sign-up, the card form with a photo, joining, live updates, blocking, the phonebook download
  * and the Apple profile.
  */
-class WebUiBrowserTest {
-    @TempDir
-    static Path dir;
-    static ServerProcess server;
-    static Chromium chromium;
-    static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.start(dir.resolve("data"), null);
-        base = server.baseUrl();
-        chromium = new Chromium();
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            System.out.println(server.output()); // kept in the test's output file for diagnosis
-            server.close();
-        }
-    }
-
-    static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
-    }
-
-    static PageAssertions expect(Page page) {
-        return PlaywrightAssertions.assertThat(page);
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static void noSidewaysScroll(Page page, String where) {
-        assertThat(Chromium.horizontalOverflow(page)).as("horizontal scroll on a 375-px phone: " + where).isLessThanOrEqualTo(0);
-    }
-
+class WebUiBrowserTest extends BrowserTest {
     @Test
     void twoPeopleJoinThroughALinkSeeEachOtherLiveAndOneHidesTheirCard() throws Exception {
         try (BrowserContext aliceBrowser = chromium.desktop("en-US"); BrowserContext bobBrowser = chromium.phone("zh-CN")) {

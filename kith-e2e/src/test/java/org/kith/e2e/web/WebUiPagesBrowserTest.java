@@ -1,12 +1,7 @@
 package org.kith.e2e.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kith.e2e.web.WebUiBrowserTest.button;
-import static org.kith.e2e.web.WebUiBrowserTest.expect;
-import static org.kith.e2e.web.WebUiBrowserTest.link;
-import static org.kith.e2e.web.WebUiBrowserTest.noSidewaysScroll;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +9,8 @@ import java.util.TreeSet;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.e2e.support.Api;
-import org.kith.e2e.support.ServerProcess;
 
 /**
  * Every page in a real Chromium: on a 375-px phone in Chinese (no sideways scroll, a label for
@@ -28,31 +18,8 @@ import org.kith.e2e.support.ServerProcess;
  * reached by Tab with a visible focus ring, used with Enter), including the invitation link's
  * sign-in and decline paths.
  */
-class WebUiPagesBrowserTest {
+class WebUiPagesBrowserTest extends BrowserTest {
     private static final String PASSWORD = "password-123";
-    @TempDir
-    static Path dir;
-    static ServerProcess server;
-    static Chromium chromium;
-    static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.start(dir.resolve("data"), null);
-        base = server.baseUrl();
-        chromium = new Chromium();
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** A person who already has an account, with a group "读书会" and an invitation link to it. */
     private static String groupWithLink(String owner) {

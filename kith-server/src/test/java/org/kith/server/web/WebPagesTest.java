@@ -6,29 +6,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kith.server.support.Http;
+import org.kith.server.support.ServerTest;
 import org.kith.server.support.TestServer;
 
 /** The web UI's rules over real HTTP: tokens, cookies, languages, redirects and the privacy of pages. */
-class WebPagesTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class WebPagesTest extends ServerTest {
     private static Browser browser(String language) {
         return new Browser(server.baseUrl(), language);
     }
