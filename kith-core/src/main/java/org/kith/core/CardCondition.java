@@ -64,6 +64,15 @@ final class CardCondition {
         return kind == Kind.ANY;
     }
 
+    /** Whether the condition holds for {@code current}, the live card a write would replace. */
+    boolean holdsFor(PersonalCard current) {
+        return switch (kind) {
+            case ANY, EXISTS -> true;
+            case ETAG -> etag.equals(current.etag());
+            case ABSENT, NEVER -> false;
+        };
+    }
+
     /** Writes the card if the condition holds; false if it did not. */
     boolean write(StoreTx tx, long bookId, PersonalCard card) {
         return switch (kind) {

@@ -210,6 +210,10 @@ public final class PersonalBooks {
                 throw new Conflict("the card '" + other.name() + "' in this book already has the UID " + card.uid(),
                         "uid");
             });
+            Optional<PersonalCard> current = tx.personalCard(book.id(), name);
+            if (current.isPresent() && current.get().etag().equals(card.etag()) && condition.holdsFor(current.get())) {
+                return current.get(); // the same bytes again: nothing changed, so no token or ctag moves
+            }
             PersonalCard written = new PersonalCard(name, card.uid(), card.text(), card.etag(), seq);
             if (!condition.write(tx, book.id(), written)) {
                 throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
