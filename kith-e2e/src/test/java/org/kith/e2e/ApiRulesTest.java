@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 import org.kith.e2e.support.ServerProcess;
 
 /**
@@ -33,7 +33,7 @@ class ApiRulesTest {
         tmp = Files.createTempDirectory("kith-api-rules");
         server = ServerProcess.start(tmp.resolve("data"), null);
         for (String u : List.of("owner", "member", "outsider", "removed", "blocked")) {
-            Api.anonymous(server.baseUrl()).post("/api/v1/accounts",
+            Http.anonymous(server.baseUrl()).post("/api/v1/accounts",
                     Map.of("username", u, "password", PW, "displayName", u.toUpperCase())).expect(201);
         }
         gid = as("owner").post("/api/v1/groups", Map.of("name", "Club", "memberLimit", 10)).expect(201).json()
@@ -55,8 +55,8 @@ class ApiRulesTest {
         }
     }
 
-    private Api as(String user) {
-        return Api.as(server.baseUrl(), user, PW);
+    private Http as(String user) {
+        return Http.basic(server.baseUrl(), user, PW);
     }
 
     private JsonNode phonebook(String user) {
@@ -68,7 +68,7 @@ class ApiRulesTest {
         String g = "/api/v1/groups/" + gid;
         String before = phonebook("owner").toString();
         for (String who : List.of("outsider", "removed")) {
-            Api api = as(who);
+            Http api = as(who);
             assertThat(api.get(g).status()).isEqualTo(404);
             assertThat(api.patch(g, Map.of("name", "mine")).status()).isEqualTo(404);
             assertThat(api.delete(g).status()).isEqualTo(404);
@@ -93,7 +93,7 @@ class ApiRulesTest {
     @Test
     void membersCannotManageTheGroup() {
         String g = "/api/v1/groups/" + gid;
-        Api member = as("member");
+        Http member = as("member");
         assertThat(member.patch(g, Map.of("name", "mine")).status()).isEqualTo(403);
         assertThat(member.delete(g).status()).isEqualTo(403);
         assertThat(member.delete(g + "/members/blocked").status()).isEqualTo(403);
@@ -132,39 +132,39 @@ class ApiRulesTest {
 
     @Test
     void credentialsAreCheckedAndAppPasswordsCanBeRevoked() {
-        assertThat(Api.anonymous(server.baseUrl()).get("/api/v1/groups").status()).isEqualTo(401);
-        assertThat(Api.as(server.baseUrl(), "owner", "wrong-password").get("/api/v1/groups").header("WWW-Authenticate"))
+        assertThat(Http.anonymous(server.baseUrl()).get("/api/v1/groups").status()).isEqualTo(401);
+        assertThat(Http.basic(server.baseUrl(), "owner", "wrong-password").get("/api/v1/groups").header("WWW-Authenticate"))
                 .startsWith("Basic");
         JsonNode created = as("owner").post("/api/v1/app-passwords", Map.of("name", "iPhone")).expect(201).json();
-        Api phone = Api.as(server.baseUrl(), "owner", created.get("password").asText());
+        Http phone = Http.basic(server.baseUrl(), "owner", created.get("password").asText());
         phone.get("/api/v1/groups").expect(200);
         assertThat(as("owner").get("/api/v1/app-passwords").json().findValuesAsText("lastUsedAt")).isNotEmpty();
         as("owner").delete("/api/v1/app-passwords/" + created.get("id").asText()).expect(204);
         assertThat(phone.get("/api/v1/groups").status()).isEqualTo(401);
-        String token = Api.anonymous(server.baseUrl()).post("/api/v1/sessions", Map.of("username", "OWNER",
+        String token = Http.anonymous(server.baseUrl()).post("/api/v1/sessions", Map.of("username", "OWNER",
                 "password", PW)).expect(201).json().get("token").asText();
-        Api bearer = Api.anonymous(server.baseUrl());
+        Http bearer = Http.anonymous(server.baseUrl());
         assertThat(bearer.send("GET", "/api/v1/accounts/me", null, null, Map.of("Authorization", "Bearer " + token))
                 .json().get("username").asText()).isEqualTo("owner");
     }
 
     @Test
     void repeatedFailedLoginsAreThrottled() {
-        Api.anonymous(server.baseUrl()).post("/api/v1/accounts",
+        Http.anonymous(server.baseUrl()).post("/api/v1/accounts",
                 Map.of("username", "target", "password", PW, "displayName", "T")).expect(201);
         int status = 0;
         for (int i = 0; i < 12; i++) {
-            status = Api.as(server.baseUrl(), "target", "guess-" + i).get("/api/v1/groups").status();
+            status = Http.basic(server.baseUrl(), "target", "guess-" + i).get("/api/v1/groups").status();
         }
         assertThat(status).isEqualTo(429);
-        var reply = Api.as(server.baseUrl(), "target", PW).get("/api/v1/groups");
+        var reply = Http.basic(server.baseUrl(), "target", PW).get("/api/v1/groups");
         assertThat(reply.status()).isEqualTo(429);
         assertThat(Integer.parseInt(reply.header("Retry-After"))).isPositive();
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndChangesNothing() {
-        Api owner = as("owner");
+        Http owner = as("owner");
         String card = owner.get("/api/v1/me/card").expect(200).body();
         String etag = owner.get("/api/v1/me/card").header("ETag");
 
@@ -189,9 +189,9 @@ class ApiRulesTest {
         assertProblem(owner.post("/api/v1/groups", Map.of("name", "")), 422, "name");
         assertProblem(owner.post("/api/v1/groups", Map.of("name", "G", "memberLimit", 0)), 422, "memberLimit");
         assertProblem(owner.post("/api/v1/groups", Map.of("name", "G", "memberLimit", "ten")), 422, "memberLimit");
-        assertProblem(Api.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "a b",
+        assertProblem(Http.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "a b",
                 "password", PW, "displayName", "X")), 422, "username");
-        assertProblem(Api.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "OWNER",
+        assertProblem(Http.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "OWNER",
                 "password", PW, "displayName", "X")), 409, "username");
         assertProblem(owner.get("/api/v1/groups/" + gid + "/changes?since=garbage"), 410, null);
         assertThat(owner.get("/api/v1/groups").json()).hasSize(1);
@@ -199,9 +199,9 @@ class ApiRulesTest {
 
     @Test
     void usedUpAndRevokedInvitationCodesAreGone() {
-        Api.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "late1", "password", PW,
+        Http.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "late1", "password", PW,
                 "displayName", "L1")).expect(201);
-        Api.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "late2", "password", PW,
+        Http.anonymous(server.baseUrl()).post("/api/v1/accounts", Map.of("username", "late2", "password", PW,
                 "displayName", "L2")).expect(201);
         JsonNode link = as("owner").post("/api/v1/groups/" + gid + "/invitations", Map.of("maxUses", 1,
                 "expiresInHours", 1)).expect(201).json();
@@ -240,7 +240,7 @@ class ApiRulesTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryRoute() {
-        JsonNode doc = Api.anonymous(server.baseUrl()).get("/api/v1/openapi.json").expect(200).json();
+        JsonNode doc = Http.anonymous(server.baseUrl()).get("/api/v1/openapi.json").expect(200).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.1");
         for (String path : List.of("/api/v1/accounts", "/api/v1/groups/{id}/phonebook", "/api/v1/groups/{id}/changes",
                 "/api/v1/events", "/api/v1/blocks/{username}", "/api/v1/invitations/redeem",
@@ -251,7 +251,7 @@ class ApiRulesTest {
                 .isEqualTo("GET");
     }
 
-    private static void assertProblem(Api.Reply reply, int status, String field) {
+    private static void assertProblem(Http.Reply reply, int status, String field) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode p = reply.json();

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 import org.kith.e2e.support.ServerProcess;
 
 /**
@@ -31,16 +31,16 @@ class CrashDurabilityTest {
         List<String> acknowledged = new ArrayList<>();
         try {
             ServerProcess server = ServerProcess.start(data, null);
-            Api.anonymous(server.baseUrl()).post("/api/v1/accounts",
+            Http.anonymous(server.baseUrl()).post("/api/v1/accounts",
                     Map.of("username", "owner", "password", PW, "displayName", "Owner")).expect(201);
-            Api.anonymous(server.baseUrl()).post("/api/v1/accounts",
+            Http.anonymous(server.baseUrl()).post("/api/v1/accounts",
                     Map.of("username", "viewer", "password", PW, "displayName", "Viewer")).expect(201);
-            Api owner = Api.as(server.baseUrl(), "owner", PW);
+            Http owner = Http.basic(server.baseUrl(), "owner", PW);
             gid = owner.post("/api/v1/groups", Map.of("name", "G", "memberLimit", 100000)).expect(201).json()
                     .get("id").asText();
             String inv = owner.post("/api/v1/groups/" + gid + "/invitations", Map.of("username", "viewer"))
                     .expect(201).json().get("id").asText();
-            Api viewer = Api.as(server.baseUrl(), "viewer", PW);
+            Http viewer = Http.basic(server.baseUrl(), "viewer", PW);
             viewer.post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
             token = viewer.get("/api/v1/groups/" + gid + "/phonebook").expect(200).json().get("syncToken").asText();
 
@@ -74,7 +74,7 @@ class CrashDurabilityTest {
             writer.join(30_000);
 
             try (ServerProcess restarted = ServerProcess.start(data, null)) {
-                Api after = Api.as(restarted.baseUrl(), "viewer", PW);
+                Http after = Http.basic(restarted.baseUrl(), "viewer", PW);
                 JsonNode book = after.get("/api/v1/groups/" + gid + "/phonebook").expect(200).json();
                 List<String> names = book.get("cards").findValuesAsText("fn");
                 JsonNode changes = after.get("/api/v1/groups/" + gid + "/changes?since=" + token).expect(200).json();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 import org.kith.e2e.support.Cli;
 import org.kith.e2e.support.EventStream;
 import org.kith.e2e.support.ServerProcess;
@@ -68,8 +68,8 @@ abstract class PatentScenarioTest {
         return cli;
     }
 
-    private Api api(String username) {
-        return Api.as(server.baseUrl(), username, PASSWORD);
+    private Http api(String username) {
+        return Http.basic(server.baseUrl(), username, PASSWORD);
     }
 
     private static List<String> uids(JsonNode cards) {

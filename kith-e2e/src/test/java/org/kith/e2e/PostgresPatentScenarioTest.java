@@ -1,14 +1,14 @@
 package org.kith.e2e;
 
-import org.kith.e2e.support.Postgres;
+import org.kith.store.TestPostgres;
 
 /** The patent's scenario on PostgreSQL. */
 class PostgresPatentScenarioTest extends PatentScenarioTest {
-    private Postgres db;
+    private TestPostgres db;
 
     @Override
     String databaseUrl() throws Exception {
-        db = Postgres.createDatabase();
+        db = TestPostgres.createDatabase();
         return db.url();
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 import org.kith.e2e.support.EventStream;
-import org.kith.e2e.support.Postgres;
+import org.kith.store.TestPostgres;
 import org.kith.e2e.support.ServerProcess;
 import org.kith.e2e.support.Waits;
 
@@ -22,18 +22,18 @@ class ScaleOutTest {
     @Test
     void aChangeCommittedOnOneNodeIsPushedByTheOther() throws Exception {
         Path tmp = Files.createTempDirectory("kith-scale");
-        try (Postgres db = Postgres.createDatabase();
+        try (TestPostgres db = TestPostgres.createDatabase();
              ServerProcess one = ServerProcess.start(tmp.resolve("one"), db.url());
              ServerProcess two = ServerProcess.start(tmp.resolve("two"), db.url())) {
             for (String u : List.of("ann", "ben")) {
-                Api.anonymous(one.baseUrl()).post("/api/v1/accounts",
+                Http.anonymous(one.baseUrl()).post("/api/v1/accounts",
                         Map.of("username", u, "password", PW, "displayName", u)).expect(201);
             }
-            Api annOnOne = Api.as(one.baseUrl(), "ann", PW);
+            Http annOnOne = Http.basic(one.baseUrl(), "ann", PW);
             String gid = annOnOne.post("/api/v1/groups", Map.of("name", "Family")).expect(201).json().get("id").asText();
             String inv = annOnOne.post("/api/v1/groups/" + gid + "/invitations", Map.of("username", "ben"))
                     .expect(201).json().get("id").asText();
-            Api.as(two.baseUrl(), "ben", PW).post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
+            Http.basic(two.baseUrl(), "ben", PW).post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
 
             try (EventStream benOnTwo = new EventStream(two.baseUrl(), "ben", PW, null).connected()) {
                 Thread.sleep(300);
@@ -43,7 +43,7 @@ class ScaleOutTest {
                         () -> benOnTwo.events().stream().anyMatch(e -> e.type().equals("card")
                                 && e.data().contains("13800138000")));
             }
-            assertThat(Api.as(two.baseUrl(), "ben", PW).get("/api/v1/groups/" + gid + "/phonebook").expect(200).body())
+            assertThat(Http.basic(two.baseUrl(), "ben", PW).get("/api/v1/groups/" + gid + "/phonebook").expect(200).body())
                     .contains("13800138000");
         } finally {
             try (var files = Files.walk(tmp)) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 import org.kith.e2e.support.Cli;
 import org.kith.e2e.support.ServerProcess;
 import org.kith.e2e.support.Vdir;
@@ -28,14 +28,14 @@ class WatchRecoveryTest {
         try {
             int port = URI.create(server.baseUrl()).getPort();
             for (String u : List.of("ann", "ben")) {
-                Api.anonymous(server.baseUrl()).post("/api/v1/accounts",
+                Http.anonymous(server.baseUrl()).post("/api/v1/accounts",
                         Map.of("username", u, "password", PW, "displayName", u)).expect(201);
             }
-            Api ann = Api.as(server.baseUrl(), "ann", PW);
+            Http ann = Http.basic(server.baseUrl(), "ann", PW);
             String gid = ann.post("/api/v1/groups", Map.of("name", "G")).expect(201).json().get("id").asText();
             String inv = ann.post("/api/v1/groups/" + gid + "/invitations", Map.of("username", "ben")).expect(201)
                     .json().get("id").asText();
-            Api.as(server.baseUrl(), "ben", PW).post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
+            Http.basic(server.baseUrl(), "ben", PW).post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
 
             Cli ben = new Cli(server.baseUrl(), tmp.resolve("home-ben"));
             ben.runWithInput(PW + "\n", "login", "ben", "--password-stdin").ok();
@@ -47,7 +47,7 @@ class WatchRecoveryTest {
             server.kill();
             Thread.sleep(1500); // the watcher notices and starts retrying
             server = ServerProcess.start(tmp.resolve("data"), null, "--port", Integer.toString(port));
-            Api.as(server.baseUrl(), "ann", PW).put("/api/v1/me/card", Map.of("fn", "Ann",
+            Http.basic(server.baseUrl(), "ann", PW).put("/api/v1/me/card", Map.of("fn", "Ann",
                     "tel", List.of(Map.of("type", "cell", "value", "13900139000")))).expect(200);
             Waits.until("the change made after the restart in ben's folder", Duration.ofSeconds(15),
                     () -> Vdir.anyContains(groupDir, "13900139000"));

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 
 /**
  * Sets up accounts and groups through the REST API (docs/REST.md), with names unique per run so
@@ -23,7 +23,7 @@ final class People {
         byte[] suffix = new byte[3];
         RANDOM.nextBytes(suffix);
         String username = prefix + "-" + HexFormat.of().formatHex(suffix);
-        Api.anonymous(base).post("/api/v1/accounts", Map.of("username", username, "password", PASSWORD,
+        Http.anonymous(base).post("/api/v1/accounts", Map.of("username", username, "password", PASSWORD,
                 "displayName", displayName)).expect(201);
         return new Person(base, username, PASSWORD, displayName);
     }

@@ -2,7 +2,7 @@ package org.kith.e2e.dav;
 
 import java.util.Map;
 
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 
 /**
  * A registered Kith account as the tests drive it: the REST API for set-up, a CardDAV client for
@@ -10,8 +10,8 @@ import org.kith.e2e.support.Api;
  */
 record Person(String base, String username, String password, String displayName) {
 
-    Api api() {
-        return Api.as(base, username, password);
+    Http api() {
+        return Http.basic(base, username, password);
     }
 
     DavClient dav() {
@@ -40,7 +40,7 @@ record Person(String base, String username, String password, String displayName)
 
     /** The UID of this person's own card, as the server reports it. */
     String uid() {
-        Api.Reply r = api().send("GET", "/api/v1/me/card", null, null, Map.of("Accept", "text/vcard")).expect(200);
+        Http.Reply r = api().send("GET", "/api/v1/me/card", null, null, Map.of("Accept", "text/vcard")).expect(200);
         return VCardText.parse(r.body()).first("UID").orElseThrow(() -> new AssertionError("own card without UID"));
     }
 

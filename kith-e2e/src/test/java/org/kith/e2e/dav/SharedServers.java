@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.kith.e2e.support.Postgres;
+import org.kith.store.TestPostgres;
 import org.kith.e2e.support.ServerProcess;
 
 /**
@@ -39,7 +39,7 @@ final class SharedServers {
     private static ServerProcess start(Database db) {
         try {
             Path tmp = Files.createTempDirectory("kith-dav-" + db.name().toLowerCase());
-            Postgres pg = db == Database.POSTGRES ? Postgres.createDatabase() : null;
+            TestPostgres pg = db == Database.POSTGRES ? TestPostgres.createDatabase() : null;
             ServerProcess server = ServerProcess.start(tmp.resolve("data"), pg == null ? null : pg.url());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, pg, tmp), "stop-kith-" + db));
             return server;
@@ -48,7 +48,7 @@ final class SharedServers {
         }
     }
 
-    private static void stop(ServerProcess server, Postgres pg, Path tmp) {
+    private static void stop(ServerProcess server, TestPostgres pg, Path tmp) {
         try {
             server.close();
             if (pg != null) {

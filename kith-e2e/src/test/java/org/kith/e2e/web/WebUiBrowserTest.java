@@ -21,7 +21,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 
 /**
  * The web UI in a real headless Chromium against a real server process: two people on two
@@ -173,7 +173,7 @@ class WebUiBrowserTest extends BrowserTest {
                     .containsEntry("CardDAVPrincipalURL", "/dav/principals/bob/");
             assertThat((String) carddav.get("PayloadIdentifier")).startsWith((String) plist.get("PayloadIdentifier"));
             String appPassword = (String) carddav.get("CardDAVPassword");
-            Api device = Api.as(base, "bob", appPassword);
+            Http device = Http.basic(base, "bob", appPassword);
             assertThat(device.get("/api/v1/accounts/me").expect(200).json().get("username").asText()).isEqualTo("bob");
             // What the iPhone does next: ask the principal URL from the profile for its address books.
             String home = device.send("PROPFIND", (String) carddav.get("CardDAVPrincipalURL"), "application/xml",

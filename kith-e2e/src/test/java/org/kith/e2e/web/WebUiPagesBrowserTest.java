@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
-import org.kith.e2e.support.Api;
+import org.kith.server.support.Http;
 
 /**
  * Every page in a real Chromium: on a 375-px phone in Chinese (no sideways scroll, a label for
@@ -23,9 +23,9 @@ class WebUiPagesBrowserTest extends BrowserTest {
 
     /** A person who already has an account, with a group "读书会" and an invitation link to it. */
     private static String groupWithLink(String owner) {
-        Api.anonymous(base).post("/api/v1/accounts", Map.of("username", owner, "password", PASSWORD,
+        Http.anonymous(base).post("/api/v1/accounts", Map.of("username", owner, "password", PASSWORD,
                 "displayName", owner + " 老师")).expect(201);
-        Api api = Api.as(base, owner, PASSWORD);
+        Http api = Http.basic(base, owner, PASSWORD);
         String gid = api.post("/api/v1/groups", Map.of("name", "读书会")).expect(201).json().get("id").asText();
         return api.post("/api/v1/groups/" + gid + "/invitations", Map.of("maxUses", 5)).expect(201).json()
                 .get("url").asText();
@@ -117,9 +117,9 @@ class WebUiPagesBrowserTest extends BrowserTest {
             checkPhonePage(fei, "group-delete");
             link(fei, "不，保留").click();
 
-            String other = Api.as(base, "gao", PASSWORD).post("/api/v1/groups", Map.of("name", "同事")).expect(201)
+            String other = Http.basic(base, "gao", PASSWORD).post("/api/v1/groups", Map.of("name", "同事")).expect(201)
                     .json().get("id").asText();
-            Api.as(base, "gao", PASSWORD).post("/api/v1/groups/" + other + "/invitations", Map.of("username", "fei"))
+            Http.basic(base, "gao", PASSWORD).post("/api/v1/groups/" + other + "/invitations", Map.of("username", "fei"))
                     .expect(201);
             link(fei, "邀请").click();
             expect(fei.locator("main")).containsText("gao 邀请您加入群组「同事」。");
@@ -142,7 +142,7 @@ class WebUiPagesBrowserTest extends BrowserTest {
     @Test
     void theKeyboardAloneReachesAndUsesEveryControl() {
         String joinLink = groupWithLink("hua");
-        Api.anonymous(base).post("/api/v1/accounts", Map.of("username", "dora", "password", PASSWORD,
+        Http.anonymous(base).post("/api/v1/accounts", Map.of("username", "dora", "password", PASSWORD,
                 "displayName", "Dora")).expect(201);
         try (BrowserContext desktop = chromium.desktop("en-US")) {
             Page dora = desktop.newPage();
