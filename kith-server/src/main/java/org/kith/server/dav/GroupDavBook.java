@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.model.Group;
 import org.kith.core.view.Changes;
-import org.kith.core.view.GroupView;
 
 /** One group's phonebook ({@code group-12}): the cards the viewer may see in that group. */
 final class GroupDavBook implements DavBook {
@@ -13,10 +13,10 @@ final class GroupDavBook implements DavBook {
 
     private final Kith kith;
     private final long viewer;
-    private final GroupView group;
+    private final Group group;
     private final RenderCache cache;
 
-    GroupDavBook(Kith kith, long viewer, GroupView group, RenderCache cache) {
+    GroupDavBook(Kith kith, long viewer, Group group, RenderCache cache) {
         this.kith = kith;
         this.viewer = viewer;
         this.group = group;
@@ -33,7 +33,7 @@ final class GroupDavBook implements DavBook {
     }
 
     private long groupId() {
-        return group.group().id();
+        return group.id();
     }
 
     @Override
@@ -43,12 +43,12 @@ final class GroupDavBook implements DavBook {
 
     @Override
     public String displayName() {
-        return group.group().name();
+        return group.name();
     }
 
     @Override
     public String description() {
-        return group.group().description();
+        return group.description();
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.kith.core.Kith;
 import org.kith.core.PersonalBooks;
 import org.kith.core.error.NotFound;
+import org.kith.core.model.Group;
 import org.kith.core.model.PersonalBook;
-import org.kith.core.view.GroupView;
 
 /**
  * The books in one viewer's home, in the order clients list them: the merged book first, then
@@ -30,7 +30,7 @@ final class Library {
     List<DavBook> books() {
         List<DavBook> books = new ArrayList<>();
         books.add(new MergedDavBook(kith, viewer, cache));
-        for (GroupView group : kith.groups().list(viewer)) {
+        for (Group group : kith.groups().memberOf(viewer)) {
             books.add(new GroupDavBook(kith, viewer, group, cache));
         }
         for (PersonalBook book : kith.personalBooks().list(viewer)) {
@@ -46,7 +46,7 @@ final class Library {
         long groupId = GroupDavBook.groupIdOf(id);
         if (groupId > 0) {
             try {
-                return Optional.of(new GroupDavBook(kith, viewer, kith.groups().get(viewer, groupId), cache));
+                return Optional.of(new GroupDavBook(kith, viewer, kith.groups().memberOf(viewer, groupId), cache));
             } catch (NotFound e) {
                 return Optional.empty();
             }
