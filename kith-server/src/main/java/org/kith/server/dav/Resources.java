@@ -67,7 +67,7 @@ final class Resources {
         String[] token = new String[1]; // getctag and sync-token are the same position: read it once
         PropWriter position = out -> {
             if (token[0] == null) {
-                token[0] = SyncTokens.uri(ctx.user(), book.id(), book.syncToken());
+                token[0] = SyncTokens.of(ctx.user(), book.id()).uri(book.syncToken());
             }
             out.text(token[0]);
         };

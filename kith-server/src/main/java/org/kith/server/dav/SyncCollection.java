@@ -35,14 +35,12 @@ final class SyncCollection {
         Multistatus ms = new Multistatus();
         String user = ctx.user();
         String bookHref = Href.book(user, book.id());
+        SyncTokens tokens = SyncTokens.of(user, book.id());
         String next;
         if (token.isEmpty() || token.contains(RESUME)) {
-            next = initial(ctx, book, token, limit, props, version, ms);
+            next = initial(ctx, book, tokens, token, limit, props, version, ms);
         } else {
-            String position = SyncTokens.position(user, book.id(), token);
-            if (position == null) {
-                throw DavError.forbidden(DavNames.VALID_SYNC_TOKEN, "this sync token was not issued here; sync again without one");
-            }
+            String position = tokens.position(token);
             SyncResult changes = book.changes(position, limit == 0 ? SERVER_PAGE : limit);
             for (DavCard card : changes.updated()) {
                 props.answer(ms, Href.member(user, book.id(), card.name()), Resources.card(ctx, card, version));
@@ -53,7 +51,7 @@ final class SyncCollection {
             if (changes.truncated()) {
                 ms.status(bookHref, 507, DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS);
             }
-            next = SyncTokens.uri(user, book.id(), changes.token());
+            next = tokens.uri(changes.token());
         }
         return ms.syncToken(next).finish();
     }
@@ -62,18 +60,15 @@ final class SyncCollection {
      * The whole book, in pages by name when it is larger than the limit. The position is read
      * with the cards, so whatever changes after it is reported by the next incremental sync.
      */
-    private static String initial(DavContext ctx, DavBook book, String token, int limit, PropRequest props,
-                                  VCardVersion version, Multistatus ms) {
+    private static String initial(DavContext ctx, DavBook book, SyncTokens tokens, String token, int limit,
+                                  PropRequest props, VCardVersion version, Multistatus ms) {
         String position;
         String after = null;
         if (token.isEmpty()) {
             position = book.syncToken();
         } else {
             int cut = token.indexOf(RESUME);
-            position = SyncTokens.position(ctx.user(), book.id(), token.substring(0, cut));
-            if (position == null) {
-                throw DavError.forbidden(DavNames.VALID_SYNC_TOKEN, "this sync token was not issued here; sync again without one");
-            }
+            position = tokens.position(token.substring(0, cut));
             after = URLDecoder.decode(token.substring(cut + RESUME.length()), StandardCharsets.UTF_8);
         }
         List<DavCard> cards = new ArrayList<>(book.cards());
@@ -87,13 +82,13 @@ final class SyncCollection {
             }
             if (limit > 0 && sent == limit) {
                 ms.status(Href.book(user, book.id()), 507, DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS);
-                return SyncTokens.uri(ctx.user(), book.id(), position) + RESUME + URLEncoder.encode(last, StandardCharsets.UTF_8);
+                return tokens.uri(position) + RESUME + URLEncoder.encode(last, StandardCharsets.UTF_8);
             }
             props.answer(ms, Href.member(user, book.id(), card.name()), Resources.card(ctx, card, version));
             sent++;
             last = card.name();
         }
-        return SyncTokens.uri(ctx.user(), book.id(), position);
+        return tokens.uri(position);
     }
 
     private static int limit(Element root) {
