@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
+import org.kith.server.http.RequestBodies;
 
 /**
  * One page request: who asks (the signed-in account, if any), in which language, the CSRF token
@@ -36,6 +37,7 @@ final class WebExchange {
     private Form form = Form.empty();
     private Fields query;
     private boolean async;
+    private boolean bodyRead;
 
     WebExchange(Request request, Response response, Callback callback, Map<String, String> vars) {
         this.request = request;
@@ -207,6 +209,10 @@ final class WebExchange {
     }
 
     void send(int status, String contentType, byte[] bytes) {
+        if (!bodyRead) { // a body nobody read would make the server drop the kept-alive connection
+            bodyRead = true;
+            RequestBodies.discard(request);
+        }
         writeCookies();
         response.setStatus(status);
         if (contentType != null) {
@@ -218,6 +224,7 @@ final class WebExchange {
 
     /** Reads the request body as a form (POST). */
     void readForm() throws IOException {
+        bodyRead = true;
         form = Form.read(request);
     }
 }

@@ -32,6 +32,7 @@ class KeptAliveConnectionTest extends ServerTest {
         "PROPFIND, /dav/, 401",
         "POST, /healthz, 405",
         "GET, /healthz, 200",
+        "GET, /web/signin, 200",
     })
     void theConnectionServesTheNextRequestAfterAnAnswerThatIgnoredTheBody(String method, String path, int status)
             throws Exception {
