@@ -259,6 +259,16 @@ final class JdbcTx implements StoreTx {
         return phonebooks.groupCard(groupId, uid);
     }
 
+    @Override
+    public List<GroupCard> groupCards(long groupId, Collection<String> uids) {
+        return uids.isEmpty() ? List.of() : phonebooks.groupCards(groupId, uids);
+    }
+
+    @Override
+    public List<GroupCard> cardsByOwnUid(Collection<Long> groupIds, Collection<String> ownUids) {
+        return ownUids.isEmpty() ? List.of() : phonebooks.cardsByOwnUid(groupIds, ownUids);
+    }
+
     // ---- managed entries --------------------------------------------------------------------
 
     @Override

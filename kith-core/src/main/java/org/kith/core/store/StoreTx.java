@@ -147,6 +147,20 @@ public interface StoreTx {
     /** The card shown under {@code uid} in the group, unfiltered. */
     Optional<GroupCard> groupCard(long groupId, String uid);
 
+    /**
+     * {@link #groupCard} for each of {@code uids} (addressbook-multiget): the cards found, each
+     * once, in any order. Must cost O(uids asked), not O(group size).
+     */
+    List<GroupCard> groupCards(long groupId, Collection<String> uids);
+
+    /**
+     * The cards of any of {@code groupIds} that a book spanning them lists under one of
+     * {@code ownUids}: members whose own card has that UID, however each group shows it, and
+     * managed entries with that UID. Unfiltered, in any order, possibly one per group for a
+     * UID. Must cost O(uids asked), not O(group size).
+     */
+    List<GroupCard> cardsByOwnUid(Collection<Long> groupIds, Collection<String> ownUids);
+
     // ---- managed entries --------------------------------------------------------------------
 
     long insertEntry(long groupId, String uid, String vcard, String etag, Instant now);

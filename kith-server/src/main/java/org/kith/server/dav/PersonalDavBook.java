@@ -1,5 +1,6 @@
 package org.kith.server.dav;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,11 @@ final class PersonalDavBook implements DavBook {
     @Override
     public Optional<DavCard> card(String name) {
         return kith.personalBooks().card(owner, book.slug(), name).map(this::toDav);
+    }
+
+    @Override
+    public List<DavCard> cards(Collection<String> names) {
+        return kith.personalBooks().cards(owner, book.slug(), names).stream().map(this::toDav).toList();
     }
 
     @Override
