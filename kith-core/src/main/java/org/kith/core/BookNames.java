@@ -14,8 +14,9 @@ final class BookNames {
     private BookNames() {}
 
     /**
-     * A book's path segment in its owner's home. {@code all} and {@code group-…} (any letter
-     * case) are where the home shows the merged book and the group books.
+     * A book's path segment in its owner's home. {@code all}, {@code me} and {@code group-…}
+     * (any letter case) are where the home shows the merged book, the owner's own card and the
+     * group books.
      */
     static String slug(String slug) {
         if (slug == null || slug.isEmpty() || slug.equals(".") || slug.equals("..")
@@ -25,8 +26,8 @@ final class BookNames {
                     + " characters without '/' or control characters, and not '.' or '..'");
         }
         String lower = slug.toLowerCase(Locale.ROOT);
-        if (lower.equals("all") || lower.startsWith("group-")) {
-            throw Invalid.value("slug", "the slug '" + slug + "' is reserved for the books of your groups");
+        if (lower.equals("all") || lower.equals("me") || lower.startsWith("group-")) {
+            throw Invalid.value("slug", "the slug '" + slug + "' is reserved for the books Kith keeps for you");
         }
         return slug;
     }

@@ -61,11 +61,6 @@ public final class MergedBooks {
         return services.read(tx -> SyncToken.format(head(tx, viewer, Visibility.hiddenFrom(tx, viewer))));
     }
 
-    /** One card of the merged book by its merged UID, if the viewer may see it. */
-    public Optional<VisibleCard> card(long viewer, String uid) {
-        return services.read(tx -> find(tx, viewer, Visibility.hiddenFrom(tx, viewer), uid));
-    }
-
     /**
      * The cards of the merged book listed under any of {@code uids} (addressbook-multiget), as
      * {@link #book} lists them: each person under their own UID, from the first of the viewer's
@@ -104,12 +99,6 @@ public final class MergedBooks {
             }
             return new MergedCards(List.copyOf(cards.values()), groupCards);
         });
-    }
-
-    /** One group's group card content, if the viewer is a member. */
-    public Optional<GroupMembers> group(long viewer, long groupId) {
-        return services.read(tx -> tx.member(groupId, viewer).isEmpty() ? Optional.<GroupMembers>empty()
-                : tx.group(groupId).map(g -> members(tx, Visibility.hiddenFrom(tx, viewer), g)));
     }
 
     /**

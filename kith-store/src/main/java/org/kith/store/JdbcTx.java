@@ -3,6 +3,7 @@ package org.kith.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.kith.core.model.AppPassword;
 import org.kith.core.model.Block;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
+import org.kith.core.model.DeadProperty;
 import org.kith.core.model.Group;
 import org.kith.core.model.GroupCard;
 import org.kith.core.model.Invitation;
@@ -40,6 +42,7 @@ final class JdbcTx implements StoreTx {
     private final BlockRows blocks;
     private final FeedRows feed;
     private final PersonalBookRows personal;
+    private final PropertyRows properties;
 
     JdbcTx(Sql sql) {
         this.sql = sql;
@@ -53,6 +56,7 @@ final class JdbcTx implements StoreTx {
         this.blocks = new BlockRows(sql);
         this.feed = new FeedRows(sql, groups);
         this.personal = new PersonalBookRows(sql);
+        this.properties = new PropertyRows(sql);
     }
 
     /** The raw connection helper, for this package's tests. */
@@ -474,5 +478,37 @@ final class JdbcTx implements StoreTx {
     @Override
     public List<PersonalCardRow> personalCardChanges(long bookId, long afterSeq, boolean includeDeleted, int limit) {
         return personal.changes(bookId, afterSeq, includeDeleted, limit);
+    }
+
+    // ---- dead properties of personal books ----------------------------------------------------
+
+    @Override
+    public Map<String, List<DeadProperty>> personalProperties(long bookId) {
+        return properties.all(bookId);
+    }
+
+    @Override
+    public Map<String, List<DeadProperty>> personalProperties(long bookId, Collection<String> resources) {
+        return resources.isEmpty() ? Map.of() : properties.of(bookId, resources);
+    }
+
+    @Override
+    public void setPersonalProperty(long bookId, String resource, DeadProperty property) {
+        properties.set(bookId, resource, property);
+    }
+
+    @Override
+    public void removePersonalProperty(long bookId, String resource, String namespace, String name) {
+        properties.remove(bookId, resource, namespace, name);
+    }
+
+    @Override
+    public void deletePersonalProperties(long bookId, String resource) {
+        properties.deleteResource(bookId, resource);
+    }
+
+    @Override
+    public void movePersonalProperties(long bookId, String resource, long toBookId, String toResource) {
+        properties.move(bookId, resource, toBookId, toResource);
     }
 }

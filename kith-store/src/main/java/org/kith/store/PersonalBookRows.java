@@ -62,11 +62,14 @@ final class PersonalBookRows {
     }
 
     void deleteBook(long bookId) {
+        sql.update("DELETE FROM personal_properties WHERE book_id = ?", bookId);
         sql.update("DELETE FROM personal_cards WHERE book_id = ?", bookId);
         sql.update("DELETE FROM personal_books WHERE id = ?", bookId);
     }
 
     void deleteBooksOf(long ownerId) {
+        sql.update("DELETE FROM personal_properties WHERE book_id IN "
+                + "(SELECT id FROM personal_books WHERE owner_id = ?)", ownerId);
         sql.update("DELETE FROM personal_cards WHERE book_id IN (SELECT id FROM personal_books WHERE owner_id = ?)",
                 ownerId);
         sql.update("DELETE FROM personal_books WHERE owner_id = ?", ownerId);

@@ -32,7 +32,7 @@ final class MultigetRounds {
         return rounds.run(() -> body[0] = DavBodies.multiget(pick()), () -> {
             DavClient.Reply r = dav.report(book, body[0]).expect(207, "multiget of " + HREFS);
             BookWorkload.expectResponses(r, HREFS, "multiget of " + HREFS);
-            if (r.body().contains(" 404 ")) {
+            if (r.body().contains("HTTP/1.1 404")) {
                 throw new IllegalStateException("multiget of " + HREFS + " in " + book + ": a card was not found");
             }
         });

@@ -3,6 +3,7 @@ package org.kith.core.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.kith.core.model.AppPassword;
 import org.kith.core.model.Block;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
+import org.kith.core.model.DeadProperty;
 import org.kith.core.model.Group;
 import org.kith.core.model.GroupCard;
 import org.kith.core.model.Invitation;
@@ -294,4 +296,25 @@ public interface StoreTx {
      * returned), plus the tombstones passed over when they are left out.
      */
     List<PersonalCardRow> personalCardChanges(long bookId, long afterSeq, boolean includeDeleted, int limit);
+
+    // ---- dead properties of personal books ----------------------------------------------------
+    // Keyed by book and resource: "" for the book itself, otherwise a card's name.
+
+    /** The dead properties of the book and all its resources, by resource ("" first), each resource's by name. */
+    Map<String, List<DeadProperty>> personalProperties(long bookId);
+
+    /** The dead properties of the given resources of the book (those without any are left out). */
+    Map<String, List<DeadProperty>> personalProperties(long bookId, Collection<String> resources);
+
+    /** Sets one dead property, replacing any value it had. */
+    void setPersonalProperty(long bookId, String resource, DeadProperty property);
+
+    /** Removes one dead property; nothing happens if it was not set. */
+    void removePersonalProperty(long bookId, String resource, String namespace, String name);
+
+    /** Removes every dead property of one resource (the card was deleted). */
+    void deletePersonalProperties(long bookId, String resource);
+
+    /** Moves every dead property of one resource to another (MOVE), dropping what the target had. */
+    void movePersonalProperties(long bookId, String resource, long toBookId, String toResource);
 }

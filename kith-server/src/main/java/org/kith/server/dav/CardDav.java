@@ -2,6 +2,7 @@ package org.kith.server.dav;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,13 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CardDAV surface (RFC 6352, 6578, 6764): {@code /.well-known/carddav} and everything under
- * {@code /dav/}. A thin dispatcher: it authenticates, resolves the target, hands the request
+ * The CardDAV surface (RFC 6352, 6578, 6764): {@code /.well-known/carddav}, everything under
+ * {@code /dav/}, and PROPFIND and OPTIONS on {@code /}, where clients given only the server's
+ * address look for {@code current-user-principal} first. A thin dispatcher: it authenticates, resolves the target, hands the request
  * to the method's class, and turns every error into a DAV answer in one place. Thread-safe.
  */
 public final class CardDav implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(CardDav.class);
-    static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCOL";
+    static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCOL, MOVE";
+    /** On {@code /} only discovery is CardDAV's; GET is the web UI's front door. */
+    static final String FRONT_ALLOW = "OPTIONS, GET, PROPFIND";
 
     private final Kith kith;
     private final Authenticator authenticator;
@@ -39,12 +43,14 @@ public final class CardDav implements Request.Handler {
                 "HEAD", new GetMethod(),
                 "PUT", new PutMethod(),
                 "DELETE", new DeleteMethod(),
-                "MKCOL", new MkcolMethod());
+                "MKCOL", new MkcolMethod(),
+                "MOVE", new MoveMethod());
     }
 
-    /** The mounts to add to the server: the DAV tree and the discovery redirect. */
+    /** The mounts to add to the server: the DAV tree, the discovery redirect and discovery on {@code /}. */
     public List<Mount> mounts() {
-        return List.of(new Mount("/dav", this), new Mount("/.well-known", new WellKnown()));
+        return List.of(new Mount("/dav", this), new Mount("/.well-known", new WellKnown()),
+                Mount.exact("/", Set.of("PROPFIND", "OPTIONS"), this));
     }
 
     @Override
@@ -66,7 +72,7 @@ public final class CardDav implements Request.Handler {
     private void serve(DavExchange ex) {
         if (ex.method().equals("OPTIONS")) {
             ex.setHeader("DAV", "1, 3, addressbook, extended-mkcol");
-            ex.setHeader("Allow", ALLOW);
+            ex.setHeader("Allow", ex.rawPath().equals("/") ? FRONT_ALLOW : ALLOW);
             ex.send(200, null, null);
             return;
         }

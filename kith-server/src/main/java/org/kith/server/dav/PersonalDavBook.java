@@ -2,13 +2,19 @@ package org.kith.server.dav;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.PersonalBooks;
+import org.kith.core.UidRule;
+import org.kith.core.card.ClientVcard;
 import org.kith.core.error.Conflict;
 import org.kith.core.model.BookChanges;
+import org.kith.core.model.DeadProperty;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PropertyChange;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -55,23 +61,36 @@ final class PersonalDavBook implements DavBook {
 
     @Override
     public List<DavCard> cards() {
-        return kith.personalBooks().cards(owner, book.slug()).stream().map(this::toDav).toList();
+        Map<String, List<DeadProperty>> stored = kith.personalBooks().properties(owner, book.slug());
+        return kith.personalBooks().cards(owner, book.slug()).stream().map(c -> toDav(c, stored)).toList();
     }
 
     @Override
     public Optional<DavCard> card(String name) {
-        return kith.personalBooks().card(owner, book.slug(), name).map(this::toDav);
+        return kith.personalBooks().card(owner, book.slug(), name)
+                .map(c -> toDav(c, kith.personalBooks().properties(owner, book.slug(), List.of(name))));
     }
 
     @Override
     public List<DavCard> cards(Collection<String> names) {
-        return kith.personalBooks().cards(owner, book.slug(), names).stream().map(this::toDav).toList();
+        List<PersonalCard> found = kith.personalBooks().cards(owner, book.slug(), names);
+        Map<String, List<DeadProperty>> stored = found.isEmpty() ? Map.of()
+                : kith.personalBooks().properties(owner, book.slug(), found.stream().map(PersonalCard::name).toList());
+        return found.stream().map(c -> toDav(c, stored)).toList();
+    }
+
+    @Override
+    public List<DeadProperty> properties() {
+        return kith.personalBooks().properties(owner, book.slug(), List.of(PersonalBooks.BOOK_RESOURCE))
+                .getOrDefault(PersonalBooks.BOOK_RESOURCE, List.of());
     }
 
     @Override
     public SyncResult changes(String token, int limit) {
         BookChanges changes = kith.personalBooks().changes(owner, book.slug(), token, limit);
-        return new SyncResult(changes.token(), changes.updated().stream().map(this::toDav).toList(),
+        Map<String, List<DeadProperty>> stored = changes.updated().isEmpty() ? Map.of() : kith.personalBooks()
+                .properties(owner, book.slug(), changes.updated().stream().map(PersonalCard::name).toList());
+        return new SyncResult(changes.token(), changes.updated().stream().map(c -> toDav(c, stored)).toList(),
                 changes.removedNames(), changes.truncated());
     }
 
@@ -86,12 +105,14 @@ final class PersonalDavBook implements DavBook {
         String nativeIfMatch = existing.map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
         PersonalCard written;
         try {
-            written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar);
+            written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar,
+                    UidRule.KEPT);
         } catch (Conflict e) {
-            throw uidConflict(e, vcard);
+            throw uidConflict(e, vcard, existing.orElse(null));
         }
-        boolean existed = existing.isPresent();
-        return new Written(!existed, quoted(written.etag()));
+        // a UID the server added makes the stored bytes differ from the sent ones: no ETag (RFC 6352 §6.3.2.3)
+        boolean asSent = !ClientVcard.lacksUid(vcard);
+        return new Written(existing.isEmpty(), asSent ? quoted(written.etag()) : null);
     }
 
     @Override
@@ -101,10 +122,16 @@ final class PersonalDavBook implements DavBook {
     }
 
     @Override
-    public void describe(String displayName, String description) {
+    public void patch(String card, String displayName, String description, List<PropertyChange> changes) {
         // Removing the display name falls back to the book's name in the address.
         String name = displayName != null && displayName.isBlank() ? book.slug() : displayName;
-        kith.personalBooks().update(owner, book.slug(), name, description);
+        kith.personalBooks().patch(owner, book.slug(), card == null ? PersonalBooks.BOOK_RESOURCE : card, name,
+                description, changes);
+    }
+
+    /** MOVE of one of this book's cards into {@code to}; whether a card there was replaced. */
+    boolean move(String name, PersonalDavBook to, String toName, boolean overwrite) {
+        return kith.personalBooks().move(owner, book.slug(), name, to.book.slug(), toName, overwrite);
     }
 
     @Override
@@ -112,25 +139,33 @@ final class PersonalDavBook implements DavBook {
         kith.personalBooks().delete(owner, book.slug());
     }
 
-    /** 409 with {@code no-uid-conflict} naming the card that already has the UID (RFC 6352 §6.3.2.1). */
-    private DavError uidConflict(Conflict e, String vcard) {
+    /**
+     * {@code no-uid-conflict} (RFC 6352 §6.3.2.1): 403 for a PUT that would change the card's
+     * UID, naming the card itself; 409 for a UID another card has, naming that card.
+     */
+    private DavError uidConflict(Conflict e, String vcard, DavCard existing) {
         if (!"uid".equals(e.field())) {
             return DavErrors.of(e, "PUT");
         }
         String uid = VcardLines.parse(vcard).stream().filter(p -> p.name().equals("UID"))
                 .map(p -> p.value().strip()).findFirst().orElse(null);
+        if (existing != null && uid != null && !uid.equals(existing.uid())) {
+            return new DavError(403, DavNames.NO_UID_CONFLICT, e.getMessage(),
+                    Href.member(user, book.slug(), existing.name()));
+        }
         String holder = uid == null ? null : cards().stream().filter(c -> uid.equals(c.uid()))
                 .map(DavCard::name).findFirst().orElse(null);
         return new DavError(409, DavNames.NO_UID_CONFLICT, e.getMessage(),
                 holder == null ? null : Href.member(user, book.slug(), holder));
     }
 
-    private DavCard toDav(PersonalCard card) {
+    private DavCard toDav(PersonalCard card, Map<String, List<DeadProperty>> properties) {
         String etag = quoted(card.etag());
         VCardVersion stored = storedVersion(card.vcard());
         return new DavCard(card.name(), card.uid(), etag, stored, true,
                 version -> version == stored ? card.vcard()
-                        : cache.get(etag, version, () -> convert(card.vcard(), version)));
+                        : cache.get(etag, version, () -> convert(card.vcard(), version)),
+                properties.getOrDefault(card.name(), List.of()));
     }
 
     private static VCardVersion storedVersion(String text) {

@@ -18,7 +18,7 @@ final class Propfind implements DavMethod {
         if (root != null && !Xml.is(root, DavNames.PROPFIND)) {
             throw DavError.badRequest("a PROPFIND body must be a DAV:propfind element");
         }
-        PropRequest props = PropRequest.of(root);
+        PropRequest props = PropRequest.ofPropfind(root);
         String depth = ctx.exchange().depth("infinity");
         boolean children = !depth.equals("0");
         if (depth.equals("infinity") && target instanceof Target.Home) {
@@ -29,7 +29,9 @@ final class Propfind implements DavMethod {
                 Versions.fromAccept(ctx.exchange().header("Accept")));
         Multistatus ms = new Multistatus();
         String user = ctx.user();
-        if (target instanceof Target.Root) {
+        if (target instanceof Target.Front) {
+            props.answer(ms, "/", Resources.root(ctx));
+        } else if (target instanceof Target.Root) {
             props.answer(ms, Href.ROOT, Resources.root(ctx));
         } else if (target instanceof Target.Principal) {
             props.answer(ms, Href.principal(user), Resources.principal(ctx));

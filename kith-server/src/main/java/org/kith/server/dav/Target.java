@@ -10,6 +10,9 @@ import org.kith.server.http.PathSegments;
  * without their trailing slash.
  */
 sealed interface Target {
+    /** {@code /}, the server's address: only discovery (PROPFIND, OPTIONS) is CardDAV's there. */
+    record Front() implements Target {}
+
     record Root() implements Target {}
 
     record Principal(String user) implements Target {}
@@ -22,6 +25,9 @@ sealed interface Target {
 
     /** The target of a raw request path (or href), or null when it names nothing Kith serves. */
     static Target parse(String rawPath) {
+        if (rawPath.equals("/")) {
+            return new Front();
+        }
         List<String> segments = PathSegments.decode(rawPath);
         if (segments == null || segments.isEmpty() || !segments.get(0).equals("dav")) {
             return null;

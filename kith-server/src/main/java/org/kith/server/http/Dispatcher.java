@@ -37,7 +37,7 @@ public final class Dispatcher extends Handler.Abstract {
         SecurityHeaders.apply(response);
         String rawPath = request.getHttpURI().getPath();
         for (Mount mount : mounts) {
-            if (mount.covers(rawPath == null ? "/" : rawPath)) {
+            if (mount.covers(request.getMethod(), rawPath == null ? "/" : rawPath)) {
                 return mount.handler().handle(request, response, callback);
             }
         }
