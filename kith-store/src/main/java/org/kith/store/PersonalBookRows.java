@@ -95,8 +95,9 @@ final class PersonalBookRows {
             List<Object> params = new ArrayList<>();
             params.add(bookId);
             params.addAll(chunk);
+            // no ORDER BY: sorting by seq would lead SQLite to walk the whole book on the seq index
             out.addAll(sql.list("SELECT " + CARD_COLS + " FROM personal_cards WHERE book_id = ? AND deleted = 0 "
-                    + "AND name IN (" + Sql.placeholders(chunk.size()) + ") ORDER BY seq", PersonalBookRows::card,
+                    + "AND name IN (" + Sql.placeholders(chunk.size()) + ")", PersonalBookRows::card,
                     params.toArray()));
         }
         return out;
