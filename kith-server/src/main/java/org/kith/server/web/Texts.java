@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The web UI's texts in one language, read from {@code messages_<lang>.properties} (UTF-8).
- * {@code {0}}, {@code {1}} … are replaced by the arguments. Immutable and thread-safe.
+ * {@code {0}}, {@code {1}} … are replaced by the arguments, or {@code {name}} by the named ones
+ * (the error texts). Immutable and thread-safe.
  */
 final class Texts {
     static final List<String> LANGUAGES = List.of("en", "zh");

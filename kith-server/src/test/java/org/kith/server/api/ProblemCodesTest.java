@@ -3,11 +3,15 @@ package org.kith.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kith.server.support.Problems.assertProblem;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.kith.core.error.ErrorCode;
 import org.kith.server.support.Http;
 import org.kith.server.support.ServerTest;
 
@@ -60,6 +64,28 @@ class ProblemCodesTest extends ServerTest {
                 Map.of("fn", "Aunt", "tel", List.of(Map.of("type", "cell", "value", "12"))))),
                 422, "tel-invalid", "card.tel[0].value");
         assertThat(entry.get("args").get("number").asText()).isEqualTo("12");
+    }
+
+    @Test
+    void theOpenApiProblemSchemaDeclaresWhatProblemsReallyCarry() {
+        JsonNode schema = server.anonymous().get("/api/v1/openapi.json").expect(200).json()
+                .path("components").path("schemas").path("Problem");
+        Http me = server.register("schemame");
+        JsonNode p = assertProblem(me.put("/api/v1/me/card", Map.of("fn", "S",
+                "tel", List.of(Map.of("type", "cell", "value", "12")))), 422, "tel-invalid", "tel[0].value");
+        p.fieldNames().forEachRemaining(name -> assertThat(schema.path("properties").has(name)).as(name).isTrue());
+        schema.path("required").forEach(name -> assertThat(p.has(name.asText())).as(name.asText()).isTrue());
+        assertThat(schema.path("required").toString()).contains("\"code\"");
+    }
+
+    @Test
+    void docsRestListsEveryCodeWithItsArguments() throws IOException {
+        String doc = Files.readString(Path.of("../docs/REST.md"));
+        String codes = doc.substring(doc.indexOf("## Error codes"));
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(codes).as(code.wire()).contains("`" + code.wire() + "`");
+            code.args().forEach(arg -> assertThat(codes).as(code.wire() + " " + arg).contains(arg));
+        }
     }
 
     @Test
