@@ -1,11 +1,6 @@
 package org.kith.core.error;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What went wrong, as a stable identifier for programs. Every {@link KithException} carries one:
@@ -136,9 +131,6 @@ public enum ErrorCode {
     PICTURE_DAMAGED("picture-damaged"),
     PICTURE_CANNOT_SHRINK("picture-cannot-shrink");
 
-    private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));
-
     private final String wire;
     private final List<String> args;
 
@@ -155,10 +147,5 @@ public enum ErrorCode {
     /** The names of the arguments an error with this code carries, in order. */
     public List<String> args() {
         return args;
-    }
-
-    /** The code with this wire name, if there is one. */
-    public static Optional<ErrorCode> ofWire(String wire) {
-        return Optional.ofNullable(BY_WIRE.get(wire));
     }
 }
