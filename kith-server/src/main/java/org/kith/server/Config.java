@@ -122,6 +122,22 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         return sb.toString();
     }
 
+    /**
+     * The options table of docs/OPERATIONS.md, generated from the schema so the document cannot
+     * drift from what the server accepts ({@code OperationsDocTest} checks it).
+     */
+    static String optionsTable() {
+        StringBuilder sb = new StringBuilder("| option | environment | type | default | meaning |\n|---|---|---|---|---|\n");
+        for (Option o : OPTIONS) {
+            String def = o.defaultValue().isEmpty() ? "" : "`" + o.defaultValue() + "`";
+            String type = o.type() == Type.INTEGER
+                    ? String.format(Locale.ROOT, "integer %d–%d", o.min(), o.max()) : o.type().label();
+            sb.append(String.format(Locale.ROOT, "| `--%s` | `%s` | %s | %s | %s |%n", o.name(), o.envName(), type, def,
+                    o.help().replace("|", "\\|")));
+        }
+        return sb.toString();
+    }
+
     private static Option option(String name, String where) {
         return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
                 .orElseThrow(() -> new Invalid("unknown option " + where + " (see --help)"));
