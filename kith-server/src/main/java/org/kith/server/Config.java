@@ -107,6 +107,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
     static String help() {
         StringBuilder sb = new StringBuilder("""
                 Usage: kith-server [--option value | --option=value ...]
+                       kith-server backup FILE [--data DIR]    a consistent copy of the SQLite database, taken while the server runs
+                       kith-server restore FILE [--data DIR]   put a backup back (the server must be stopped)
 
                 Runs the Kith server. Each option is read, last one winning, from its default, a --config
                 file, the environment variable shown, and the command line. Bad values stop the server at
