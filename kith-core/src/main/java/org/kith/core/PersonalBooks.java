@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.kith.core.card.ClientVcard;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
@@ -100,15 +101,17 @@ public final class PersonalBooks {
             // a first book made before the owner's books were ever listed joins the default one
             long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.nextSeq() : seq;
             if (tx.personalBook(owner, slug).isPresent()) {
-                throw new Conflict("you already have a book named '" + slug + "'", "slug");
+                throw new Conflict(ErrorCode.BOOK_EXISTS, "you already have a book named '" + slug + "'", "slug")
+                        .with("slug", slug);
             }
             int max = services.limits.maxPersonalBooks();
             if (tx.personalBookCount(owner) >= max) {
-                throw new Conflict("you already have " + max + " address books, the most allowed", "slug");
+                throw new Conflict(ErrorCode.BOOK_LIMIT_REACHED, "you already have " + max
+                        + " address books, the most allowed", "slug").with("max", max);
             }
             tx.insertPersonalBook(owner, slug, name == null ? slug : name, about == null ? "" : about, created,
-                    services.now()).orElseThrow(() -> new Conflict("you already have a book named '" + slug + "'",
-                    "slug"));
+                    services.now()).orElseThrow(() -> new Conflict(ErrorCode.BOOK_EXISTS,
+                    "you already have a book named '" + slug + "'", "slug").with("slug", slug));
             return view(tx.personalBook(owner, slug).orElseThrow());
         });
     }
@@ -232,13 +235,14 @@ public final class PersonalBooks {
                     : ClientVcard.accept(ClientVcard.withUid(vcard, current.get().uid()), max, "vcard");
             if (uidRule == UidRule.KEPT && current.isPresent() && !current.get().uid().equals(card.uid())
                     && condition.holdsFor(current.get())) {
-                throw new Conflict("the card '" + name + "' has the UID " + current.get().uid()
-                        + "; a card keeps its UID, so store the card with UID " + card.uid() + " under another name",
-                        "uid");
+                throw new Conflict(ErrorCode.UID_CHANGED, "the card '" + name + "' has the UID "
+                        + current.get().uid() + "; a card keeps its UID, so store the card with UID " + card.uid()
+                        + " under another name", "uid").with("uid", current.get().uid()).with("name", name);
             }
             tx.personalCardByUid(book.id(), card.uid()).filter(other -> !other.name().equals(name)).ifPresent(other -> {
-                throw new Conflict("the card '" + other.name() + "' in this book already has the UID " + card.uid(),
-                        "uid");
+                throw new Conflict(ErrorCode.UID_CONFLICT, "the card '" + other.name()
+                        + "' in this book already has the UID " + card.uid(), "uid")
+                        .with("uid", card.uid()).with("name", other.name());
             });
             if (current.isPresent() && current.get().etag().equals(card.etag()) && condition.holdsFor(current.get())) {
                 return current.get(); // the same bytes again: nothing changed, so no token or ctag moves
@@ -266,7 +270,8 @@ public final class PersonalBooks {
             StoredBook book = existingBook(tx, owner, slug);
             if (!condition.delete(tx, book.id(), name, seq)) {
                 if (condition.unconditional()) {
-                    throw new NotFound("there is no card named '" + name + "' in this book");
+                    throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + name + "' in this book")
+                            .with("name", name);
                 }
                 throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
             }
@@ -290,7 +295,7 @@ public final class PersonalBooks {
         BookNames.cardName(name);
         BookNames.cardName(toName);
         if (slug.equals(toSlug) && name.equals(toName)) {
-            throw Invalid.value("name", "a card cannot be moved onto itself");
+            throw Invalid.value(ErrorCode.CARD_MOVED_ONTO_ITSELF, "name", "a card cannot be moved onto itself");
         }
         return services.write(tx -> {
             long first = tx.nextSeq();
@@ -298,17 +303,19 @@ public final class PersonalBooks {
             StoredBook to = writableBook(tx, owner, toSlug, first);
             long removedAt = to.createdSeq() == first ? tx.nextSeq() : first;
             long writtenAt = tx.nextSeq();
-            PersonalCard card = tx.personalCard(from.id(), name).orElseThrow(() ->
-                    new NotFound("there is no card named '" + name + "' in this book"));
+            PersonalCard card = tx.personalCard(from.id(), name).orElseThrow(() -> new NotFound(ErrorCode.CARD_NOT_FOUND,
+                    "there is no card named '" + name + "' in this book").with("name", name));
             Optional<PersonalCard> replaced = tx.personalCard(to.id(), toName);
             if (replaced.isPresent() && !overwrite) {
-                throw new PreconditionFailed("a card named '" + toName + "' already exists (Overwrite: F)");
+                throw new PreconditionFailed(ErrorCode.CARD_EXISTS, "a card named '" + toName
+                        + "' already exists (Overwrite: F)");
             }
             tx.personalCardByUid(to.id(), card.uid())
                     .filter(other -> !other.name().equals(toName) && !(to.id() == from.id() && other.name().equals(name)))
                     .ifPresent(other -> {
-                        throw new Conflict("the card '" + other.name() + "' in that book already has the UID "
-                                + card.uid(), "uid");
+                        throw new Conflict(ErrorCode.UID_CONFLICT, "the card '" + other.name()
+                                + "' in that book already has the UID " + card.uid(), "uid")
+                                .with("uid", card.uid()).with("name", other.name());
                     });
             tx.deletePersonalCard(from.id(), name, removedAt, null);
             tx.putPersonalCard(to.id(), new PersonalCard(toName, card.uid(), card.vcard(), card.etag(), writtenAt));
@@ -368,7 +375,8 @@ public final class PersonalBooks {
         services.write(tx -> {
             StoredBook book = writableBook(tx, owner, slug, tx.nextSeq());
             if (!onBook && tx.personalCard(book.id(), resource).isEmpty()) {
-                throw new NotFound("there is no card named '" + resource + "' in this book");
+                throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + resource + "' in this book")
+                        .with("name", resource);
             }
             Set<String> set = new LinkedHashSet<>();
             tx.personalProperties(book.id(), List.of(resource)).getOrDefault(resource, List.of())
@@ -385,8 +393,8 @@ public final class PersonalBooks {
                 }
             }
             if (set.size() > MAX_PROPERTIES) {
-                throw Invalid.value("property", "a book or card can carry at most " + MAX_PROPERTIES
-                        + " properties of your own");
+                throw Invalid.value(ErrorCode.PROPERTIES_TOO_MANY, "property", "a book or card can carry at most "
+                        + MAX_PROPERTIES + " properties of your own").with("max", MAX_PROPERTIES);
             }
             if (onBook && (name != null || about != null)) {
                 tx.updatePersonalBook(book.id(), name == null ? book.displayName() : name,
@@ -399,12 +407,14 @@ public final class PersonalBooks {
     private static void checkProperty(PropertyChange change) {
         if (change.name() == null || change.name().isEmpty() || change.name().length() > MAX_PROPERTY_NAME_CHARS
                 || change.namespace() == null || change.namespace().length() > MAX_NAMESPACE_CHARS) {
-            throw Invalid.value("property", "a property's name must be 1-" + MAX_PROPERTY_NAME_CHARS
-                    + " characters in a namespace of at most " + MAX_NAMESPACE_CHARS);
+            throw Invalid.value(ErrorCode.PROPERTY_NAME_INVALID, "property", "a property's name must be 1-"
+                    + MAX_PROPERTY_NAME_CHARS + " characters in a namespace of at most " + MAX_NAMESPACE_CHARS)
+                    .with("max", MAX_PROPERTY_NAME_CHARS);
         }
         if (!change.removes() && change.value().length() > MAX_PROPERTY_VALUE_CHARS) {
-            throw Invalid.value("property", "the value of {" + change.namespace() + "}" + change.name()
-                    + " is longer than " + MAX_PROPERTY_VALUE_CHARS + " characters");
+            throw Invalid.value(ErrorCode.PROPERTY_VALUE_TOO_LONG, "property", "the value of {" + change.namespace()
+                    + "}" + change.name() + " is longer than " + MAX_PROPERTY_VALUE_CHARS + " characters")
+                    .with("max", MAX_PROPERTY_VALUE_CHARS);
         }
     }
 
@@ -422,7 +432,7 @@ public final class PersonalBooks {
      */
     public BookChanges changes(long owner, String slug, String token, int limit) {
         if (limit < 1) {
-            throw Invalid.value("limit", "the limit must be at least 1");
+            throw Invalid.value(ErrorCode.PAGE_LIMIT_INVALID, "limit", "the limit must be at least 1");
         }
         boolean initial = token == null || token.isEmpty();
         return readBook(owner, slug, (tx, book) -> {
@@ -448,11 +458,13 @@ public final class PersonalBooks {
     private static long validToken(StoreTx tx, StoredBook book, String token) {
         long seq = SyncToken.parse(token);
         if (seq < book.createdSeq()) {
-            throw Gone.resyncRequired("the sync token is from before this address book was created; "
+            throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_TOO_OLD,
+                    "the sync token is from before this address book was created; "
                     + "a full resync is needed");
         }
         if (seq > tx.currentSeq()) {
-            throw Gone.resyncRequired("the sync token is from the future; a full resync is needed");
+            throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_INVALID,
+                    "the sync token is from the future; a full resync is needed");
         }
         return seq;
     }
@@ -501,12 +513,13 @@ public final class PersonalBooks {
 
     private static void requireAccount(StoreTx tx, long owner) {
         if (tx.account(owner).isEmpty()) {
-            throw new NotFound("no such account");
+            throw new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account");
         }
     }
 
     private static NotFound noSuchBook(String slug) {
-        return new NotFound("you have no address book named '" + slug + "'");
+        return new NotFound(ErrorCode.BOOK_NOT_FOUND, "you have no address book named '" + slug + "'")
+                .with("slug", slug);
     }
 
     private static PersonalBook view(StoredBook book) {

@@ -27,6 +27,7 @@ import ezvcard.property.Title;
 import ezvcard.property.Uid;
 import ezvcard.property.VCardProperty;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /**
@@ -52,31 +53,33 @@ public final class CardCodec {
             if (c == '\n') {
                 line++;
             } else if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
-                throw Invalid.malformed(field, String.format("the vCard holds the control character U+%04X on line %d;"
-                        + " only tabs and line breaks are allowed", (int) c, line));
+                throw Invalid.malformed(ErrorCode.VCARD_CONTROL_CHARACTER, field, String.format(
+                        "the vCard holds the control character U+%04X on line %d; only tabs and line breaks are allowed",
+                        (int) c, line)).with("line", line);
             }
         }
     }
 
     public static VCard parse(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw Invalid.malformed(field, "the vCard is empty");
+            throw Invalid.malformed(ErrorCode.VCARD_EMPTY, field, "the vCard is empty");
         }
         if (!text.stripLeading().regionMatches(true, 0, "BEGIN:VCARD", 0, 11)) {
-            throw Invalid.malformed(field, "a vCard must start with BEGIN:VCARD");
+            throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "a vCard must start with BEGIN:VCARD");
         }
         refuseControlCharacters(text, field);
         List<VCard> cards;
         try {
             cards = Ezvcard.parse(text).all();
         } catch (RuntimeException e) {
-            throw Invalid.malformed(field, "the vCard cannot be parsed: " + e.getMessage());
+            throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "the vCard cannot be parsed: " + e.getMessage());
         }
         if (cards.size() != 1) {
-            throw Invalid.malformed(field, "expected exactly one vCard, found " + cards.size());
+            throw Invalid.malformed(ErrorCode.VCARD_NOT_SINGLE, field,
+                    "expected exactly one vCard, found " + cards.size()).with("count", cards.size());
         }
         if (!text.toUpperCase(Locale.ROOT).contains("END:VCARD")) {
-            throw Invalid.malformed(field, "the vCard has no END:VCARD line");
+            throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "the vCard has no END:VCARD line");
         }
         return cards.get(0);
     }

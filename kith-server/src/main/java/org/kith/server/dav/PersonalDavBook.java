@@ -10,6 +10,7 @@ import org.kith.core.PersonalBooks;
 import org.kith.core.UidRule;
 import org.kith.core.card.ClientVcard;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.model.BookChanges;
 import org.kith.core.model.DeadProperty;
 import org.kith.core.model.PersonalBook;
@@ -108,7 +109,7 @@ final class PersonalDavBook implements DavBook {
             written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar,
                     UidRule.KEPT);
         } catch (Conflict e) {
-            throw uidConflict(e, vcard, existing.orElse(null));
+            throw uidConflict(e);
         }
         // a UID the server added makes the stored bytes differ from the sent ones: no ETag (RFC 6352 §6.3.2.3)
         boolean asSent = !ClientVcard.lacksUid(vcard);
@@ -140,23 +141,16 @@ final class PersonalDavBook implements DavBook {
     }
 
     /**
-     * {@code no-uid-conflict} (RFC 6352 §6.3.2.1): 403 for a PUT that would change the card's
-     * UID, naming the card itself; 409 for a UID another card has, naming that card.
+     * {@code no-uid-conflict} (RFC 6352 §6.3.2.1): 409 for a UID another card of the book has,
+     * naming that card; 403 for a PUT that would change the card's UID, naming the card itself.
      */
-    private DavError uidConflict(Conflict e, String vcard, DavCard existing) {
-        if (!"uid".equals(e.field())) {
+    private DavError uidConflict(Conflict e) {
+        if (e.code() != ErrorCode.UID_CONFLICT && e.code() != ErrorCode.UID_CHANGED) {
             return DavErrors.of(e, "PUT");
         }
-        String uid = VcardLines.parse(vcard).stream().filter(p -> p.name().equals("UID"))
-                .map(p -> p.value().strip()).findFirst().orElse(null);
-        if (existing != null && uid != null && !uid.equals(existing.uid())) {
-            return new DavError(403, DavNames.NO_UID_CONFLICT, e.getMessage(),
-                    Href.member(user, book.slug(), existing.name()));
-        }
-        String holder = uid == null ? null : cards().stream().filter(c -> uid.equals(c.uid()))
-                .map(DavCard::name).findFirst().orElse(null);
-        return new DavError(409, DavNames.NO_UID_CONFLICT, e.getMessage(),
-                holder == null ? null : Href.member(user, book.slug(), holder));
+        String holder = (String) e.args().get("name");
+        return new DavError(e.code() == ErrorCode.UID_CHANGED ? 403 : 409, DavErrors.precondition(e.code()),
+                e.getMessage(), Href.member(user, book.slug(), holder));
     }
 
     private DavCard toDav(PersonalCard card, Map<String, List<DeadProperty>> properties) {
