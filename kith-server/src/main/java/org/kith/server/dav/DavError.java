@@ -48,6 +48,10 @@ final class DavError extends RuntimeException {
         return status;
     }
 
+    QName precondition() {
+        return precondition;
+    }
+
     /** The body: {@code <d:error>} with the precondition and the message. */
     String body() {
         XmlOut x = new XmlOut().open(DavNames.ERROR);
