@@ -17,6 +17,7 @@ final class MultigetRounds {
     private final String book;
     private final List<String> hrefs;
     private final Random random;
+    private final List<String> unused;
     private String body;
 
     MultigetRounds(DavClient dav, String book, List<String> hrefs, long seed) {
@@ -24,6 +25,8 @@ final class MultigetRounds {
         this.book = book;
         this.hrefs = hrefs;
         this.random = new Random(seed);
+        this.unused = new ArrayList<>(hrefs);
+        Collections.shuffle(unused, random);
     }
 
     /** Rounds of {@link #prepare} (untimed) then {@link #send} (timed). */
@@ -36,6 +39,26 @@ final class MultigetRounds {
         List<String> all = new ArrayList<>(hrefs);
         Collections.shuffle(all, random);
         body = DavBodies.multiget(all.subList(0, Math.min(HREFS, all.size())));
+    }
+
+    /** Chooses hrefs no request of this line has asked for yet: cards Kith has not rendered (cold). */
+    void prepareUnseen() {
+        if (unused.size() < HREFS) {
+            throw new IllegalStateException(book + ": fewer than " + HREFS + " cards left that were never asked for");
+        }
+        List<String> next = new ArrayList<>(unused.subList(unused.size() - HREFS, unused.size()));
+        unused.subList(unused.size() - HREFS, unused.size()).clear();
+        body = DavBodies.multiget(next);
+    }
+
+    /** Asks once for every card of the book (in multigets of 1,000), so every card is rendered and cached. */
+    void fetchAll() {
+        for (int i = 0; i < hrefs.size(); i += 1_000) {
+            List<String> chunk = hrefs.subList(i, Math.min(hrefs.size(), i + 1_000));
+            BookWorkload.expectResponses(dav.report(book, DavBodies.multiget(chunk)).expect(207, "multiget of all"),
+                    chunk.size(), "multiget of " + book);
+        }
+        unused.clear();
     }
 
     /** Sends the prepared request and checks the answer. */
