@@ -24,7 +24,15 @@ final class PhonebookRows {
     /** One column list for member and entry rows, so a batched read is one UNION ALL statement. */
     private static final String MEMBER_ROW = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
             + "c.vcard, c.etag, c.uid AS own_uid, COALESCE(m.alias_uid, c.uid) AS shown_uid, CAST(NULL AS BIGINT) AS entry_id, "
-            + "CASE WHEN m.alias_uid IS NULL THEN 1 ELSE 0 END AS preference" + MEMBER_FROM;
+            + "CASE WHEN m.alias_uid IS NULL THEN 1 ELSE 0 END AS preference";
+    /**
+     * Member rows found by their card's UID. SQLite keeps the order of a CROSS JOIN, so this walks
+     * the UIDs asked through the cards' UID index and looks each membership up (O(uids)); left to
+     * choose, SQLite 3.54 walks the group's memberships instead (O(group)). PostgreSQL plans it as
+     * any inner join.
+     */
+    private static final String MEMBER_BY_UID = MEMBER_ROW + " FROM cards c CROSS JOIN memberships m "
+            + "JOIN accounts a ON a.id = m.account_id WHERE m.account_id = c.account_id AND ";
     private static final String ENTRY_ROW = "SELECT group_id, CAST(NULL AS BIGINT) AS account_id, "
             + "CAST(NULL AS TEXT) AS username, CAST(NULL AS TEXT) AS display_name, vcard, etag, "
             + "CAST(NULL AS TEXT) AS own_uid, uid AS shown_uid, id AS entry_id, 2 AS preference "
@@ -76,8 +84,8 @@ final class PhonebookRows {
             params.addAll(chunk);
             params.add(groupId);
             params.addAll(chunk);
-            List<GroupCard> rows = sql.list(MEMBER_ROW + "WHERE m.group_id = ? AND m.alias_uid IN (" + in + ") "
-                    + "AND m.left_seq IS NULL UNION ALL " + MEMBER_ROW + "WHERE m.group_id = ? AND c.uid IN (" + in
+            List<GroupCard> rows = sql.list(MEMBER_ROW + MEMBER_FROM + "WHERE m.group_id = ? AND m.alias_uid IN (" + in
+                    + ") AND m.left_seq IS NULL UNION ALL " + MEMBER_BY_UID + "m.group_id = ? AND c.uid IN (" + in
                     + ") AND m.alias_uid IS NULL AND m.left_seq IS NULL UNION ALL " + ENTRY_ROW
                     + "WHERE group_id = ? AND uid IN (" + in + ") AND deleted_at IS NULL ORDER BY preference",
                     PhonebookRows::anyCard, params.toArray());
@@ -106,7 +114,7 @@ final class PhonebookRows {
             params.addAll(groupIds);
             params.addAll(chunk);
             params.addAll(groupIds);
-            out.addAll(sql.list(MEMBER_ROW + "WHERE c.uid IN (" + in + ") AND m.group_id IN (" + groups
+            out.addAll(sql.list(MEMBER_BY_UID + "c.uid IN (" + in + ") AND m.group_id IN (" + groups
                     + ") AND m.left_seq IS NULL UNION ALL " + ENTRY_ROW + "WHERE uid IN (" + in + ") AND group_id IN ("
                     + groups + ") AND deleted_at IS NULL", PhonebookRows::anyCard, params.toArray()));
         }
