@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
 import org.kith.core.Kith;
-import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 import org.kith.server.Config;
@@ -121,14 +119,9 @@ public final class Bench {
             long g = kith.groups().create(owner.id(), "push", "", clients + 2).group().id();
             long firstMember = Seed.members(kith, g, clients, "m");
             List<String> secrets = new ArrayList<>();
-            kith.store().write(tx -> {
-                for (int i = 0; i < clients; i++) {
-                    String secret = "bench-secret-" + i;
-                    tx.insertAppPassword(firstMember + i, "bench", Secrets.hash(secret), Instant.now());
-                    secrets.add(secret);
-                }
-                return null;
-            });
+            for (int i = 0; i < clients; i++) {
+                secrets.add(kith.accounts().createAppPassword(firstMember + i, "bench").secret());
+            }
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
             AtomicLong[] arrivals = new AtomicLong[clients];
             CountDownLatch[] round = {new CountDownLatch(clients)};

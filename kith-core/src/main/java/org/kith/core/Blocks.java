@@ -7,6 +7,7 @@ import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.Member;
+import org.kith.core.model.Username;
 import org.kith.core.view.BlockView;
 
 /**
@@ -29,7 +30,7 @@ public final class Blocks {
             if (!Visibility.sharesGroup(tx, viewer, target.id())) {
                 throw new NotFound("no member named '" + username + "' in your groups");
             }
-            if (tx.insertBlock(viewer, target.id(), services.now())) {
+            if (tx.blocks().insert(viewer, target.id(), services.now())) {
                 tellTarget(tx, feed, viewer, target.id());
             }
             return null;
@@ -39,9 +40,9 @@ public final class Blocks {
     /** Idempotent: unblocking someone not blocked changes nothing. */
     public void unblock(long viewer, String username) {
         services.mutate((tx, feed) -> {
-            Account target = tx.accountByUsername(username == null ? "" : username)
+            Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                     .orElseThrow(() -> new NotFound("no user named '" + username + "'"));
-            if (tx.deleteBlock(viewer, target.id())) {
+            if (tx.blocks().delete(viewer, target.id())) {
                 tellTarget(tx, feed, viewer, target.id());
             }
             return null;
@@ -49,14 +50,14 @@ public final class Blocks {
     }
 
     public List<BlockView> list(long viewer) {
-        return services.read(tx -> tx.blocksBy(viewer).stream().map(b -> {
-            Account a = tx.account(b.blockedId()).orElseThrow();
+        return services.read(tx -> tx.blocks().blocksBy(viewer).stream().map(b -> {
+            Account a = tx.accounts().get(b.blockedId()).orElseThrow();
             return new BlockView(a.username(), a.displayName(), b.createdAt());
         }).toList());
     }
 
     private static Account target(org.kith.core.store.StoreTx tx, long viewer, String username) {
-        Account target = tx.accountByUsername(username == null ? "" : username)
+        Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                 .orElseThrow(() -> new NotFound("no member named '" + username + "' in your groups"));
         if (target.id() == viewer) {
             throw Invalid.value("username", "you cannot block yourself");
@@ -66,8 +67,8 @@ public final class Blocks {
 
     /** The blocked person's view of the blocker's card changes in every group they share. */
     private static void tellTarget(org.kith.core.store.StoreTx tx, FeedWriter feed, long blocker, long target) {
-        for (long groupId : tx.sharedGroups(blocker, target)) {
-            Member m = tx.member(groupId, blocker).orElseThrow();
+        for (long groupId : tx.groups().sharedGroups(blocker, target)) {
+            Member m = tx.groups().member(groupId, blocker).orElseThrow();
             feed.viewer(target, groupId, m.cardUid(), ChangeKind.CARD);
         }
     }

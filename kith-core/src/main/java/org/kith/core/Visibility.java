@@ -26,7 +26,7 @@ final class Visibility {
     private Visibility() {}
 
     static Member requireMember(StoreTx tx, long groupId, long viewer) {
-        return tx.member(groupId, viewer).orElseThrow(() -> new NotFound("no such group"));
+        return tx.groups().member(groupId, viewer).orElseThrow(() -> new NotFound("no such group"));
     }
 
     static Member requireOwner(StoreTx tx, long groupId, long viewer, String action) {
@@ -39,7 +39,7 @@ final class Visibility {
 
     /** The people whose cards the viewer must not see: everyone who blocks them. */
     static Set<Long> hiddenFrom(StoreTx tx, long viewer) {
-        return tx.blockersOf(viewer);
+        return tx.blocks().blockersOf(viewer);
     }
 
     static boolean mayView(GroupCard card, Set<Long> hidden) {
@@ -57,13 +57,13 @@ final class Visibility {
 
     /** {@link #card}, as stored (for books that relabel cards before serving them). */
     static Optional<GroupCard> visibleCard(StoreTx tx, Set<Long> hidden, long groupId, String uid) {
-        return tx.groupCard(groupId, uid).filter(c -> mayView(c, hidden));
+        return tx.phonebooks().card(groupId, uid).filter(c -> mayView(c, hidden));
     }
 
     /** {@link #phonebook}, as stored (for books that relabel cards before serving them). */
     static List<GroupCard> visibleCards(StoreTx tx, Set<Long> hidden, long groupId) {
         List<GroupCard> cards = new ArrayList<>();
-        for (GroupCard card : tx.groupCards(groupId)) {
+        for (GroupCard card : tx.phonebooks().cards(groupId)) {
             if (mayView(card, hidden)) {
                 cards.add(card);
             }
@@ -73,7 +73,7 @@ final class Visibility {
 
     /** The member list as this viewer may see it. */
     static List<Member> members(StoreTx tx, Member viewer, Set<Long> hidden) {
-        List<Member> all = tx.members(viewer.groupId());
+        List<Member> all = tx.groups().members(viewer.groupId());
         if (viewer.role() == Role.OWNER || hidden.isEmpty()) {
             return all;
         }
@@ -82,12 +82,12 @@ final class Visibility {
 
     /** How many members this viewer sees, without listing them. */
     static int memberCount(StoreTx tx, Member viewer, Set<Long> hidden) {
-        int count = tx.memberCount(viewer.groupId());
+        int count = tx.groups().memberCount(viewer.groupId());
         if (viewer.role() == Role.OWNER) {
             return count;
         }
         for (Long blocker : hidden) {
-            if (tx.member(viewer.groupId(), blocker).isPresent()) {
+            if (tx.groups().member(viewer.groupId(), blocker).isPresent()) {
                 count--;
             }
         }
@@ -96,6 +96,6 @@ final class Visibility {
 
     /** Whether {@code other} is someone the viewer may name: a member of a group they share. */
     static boolean sharesGroup(StoreTx tx, long viewer, long other) {
-        return !tx.sharedGroups(viewer, other).isEmpty();
+        return !tx.groups().sharedGroups(viewer, other).isEmpty();
     }
 }

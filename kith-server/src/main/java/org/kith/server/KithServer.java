@@ -28,13 +28,12 @@ import org.kith.server.http.Mount;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
-import org.kith.server.push.PgNotifyBridge;
 import org.kith.server.web.WebUi;
 import org.kith.store.Stores;
 
 /**
- * A running Kith: store, services, push, the PostgreSQL bridge (when on PostgreSQL) and the HTTP
- * server, started and stopped together. Used by {@link Main} and, in-process, by tests and
+ * A running Kith: store (with its change signal, across nodes on PostgreSQL), services, push and
+ * the HTTP server, started and stopped together. Used by {@link Main} and, in-process, by tests and
  * benchmarks. Thread-safe.
  */
 public final class KithServer implements AutoCloseable {
@@ -42,7 +41,6 @@ public final class KithServer implements AutoCloseable {
     private final Store store;
     private final Kith kith;
     private final EventHub hub;
-    private final PgNotifyBridge bridge;
     private final Authenticator authenticator;
     private final List<Route> routes;
     private final Server server;
@@ -55,7 +53,6 @@ public final class KithServer implements AutoCloseable {
             this.kith = new Kith(store, limits(config), clock,
                     new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
             this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
-            this.bridge = config.db() == null ? null : new PgNotifyBridge(config.jdbcUrl(), kith);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -168,20 +165,14 @@ public final class KithServer implements AutoCloseable {
         return "Kith listening on http://" + host + ":" + port() + " (database: " + db + ")";
     }
 
-    /** Ends the event streams, stops HTTP, the bridge and the store. */
+    /** Ends the event streams, stops HTTP and the store. */
     @Override
     public void close() throws Exception {
         hub.close(); // ends the open event streams so the server can stop at once
         try {
             server.stop();
         } finally {
-            try {
-                if (bridge != null) {
-                    bridge.close();
-                }
-            } finally {
-                store.close();
-            }
+            store.close();
         }
     }
 }

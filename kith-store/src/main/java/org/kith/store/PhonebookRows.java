@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.model.GroupCard;
+import org.kith.core.store.PhonebookStore;
 
 /** A group's phonebook as stored: its active members' own cards, then its live managed entries. */
-final class PhonebookRows {
+final class PhonebookRows implements PhonebookStore {
     private static final String MEMBER_CARD = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
             + "c.vcard, c.etag, c.uid AS own_uid, ";
     private static final String MEMBER_FROM = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
@@ -22,7 +23,8 @@ final class PhonebookRows {
         this.sql = sql;
     }
 
-    List<GroupCard> groupCards(long groupId) {
+    @Override
+    public List<GroupCard> cards(long groupId) {
         List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + "COALESCE(m.alias_uid, c.uid) AS shown_uid"
                 + MEMBER_FROM + "WHERE m.group_id = ? AND m.left_seq IS NULL ORDER BY m.joined_seq, m.id",
                 PhonebookRows::memberCard, groupId));
@@ -35,7 +37,8 @@ final class PhonebookRows {
      * Three index lookups rather than one COALESCE(...) = ? comparison, which no index serves:
      * a member shown under an inherited UID, a member shown under the card's own UID, an entry.
      */
-    Optional<GroupCard> groupCard(long groupId, String uid) {
+    @Override
+    public Optional<GroupCard> card(long groupId, String uid) {
         return sql.one(MEMBER_CARD + "m.alias_uid AS shown_uid" + MEMBER_FROM
                         + "WHERE m.group_id = ? AND m.alias_uid = ? AND m.left_seq IS NULL",
                         PhonebookRows::memberCard, groupId, uid)

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.Role;
+import org.kith.core.model.Username;
 import org.kith.core.store.Store;
 
 /**
@@ -19,26 +20,26 @@ public final class DurabilityWriter {
     public static void main(String[] args) {
         Store store = Stores.openSqlite(Path.of(args[0]));
         long[] ids = store.write(tx -> {
-            var existing = tx.accountByUsername("writer"); // a later round reuses the first round's data
+            var existing = tx.accounts().byUsername(Username.of("writer")); // a later round reuses the first round's data
             if (existing.isPresent()) {
                 long person = existing.get().id();
-                return new long[] {person, tx.groupsOf(person).get(0).id()};
+                return new long[] {person, tx.groups().groupsOf(person).get(0).id()};
             }
-            long seq = tx.nextSeq();
-            long person = tx.insertAccount("writer", "Writer", "h", "CN", "uid-writer", "v0", "e0", Instant.now())
+            long seq = tx.feed().nextSeq();
+            long person = tx.accounts().insert(Username.of("writer"), "Writer", "h", "CN", "uid-writer", "v0", "e0", Instant.now())
                     .orElseThrow();
-            long group = tx.insertGroup("g", "", 10, true, person, Instant.now());
-            tx.insertMembership(group, person, Role.OWNER, null, seq, Instant.now());
+            long group = tx.groups().insert("g", "", 10, true, person, Instant.now());
+            tx.groups().insertMembership(group, person, Role.OWNER, null, seq, Instant.now());
             return new long[] {person, group};
         });
         System.out.println("ready");
         System.out.flush();
         while (true) {
             long seq = store.write(tx -> {
-                long s = tx.nextSeq();
-                tx.updateCard(ids[0], "v" + s, "e" + s, null, Instant.now());
-                tx.replacePhones(ids[0], List.of("+86138" + String.format("%08d", s)));
-                tx.appendGroupChange(s, ids[1], ids[0], "uid-writer", ChangeKind.CARD);
+                long s = tx.feed().nextSeq();
+                tx.cards().update(ids[0], "v" + s, "e" + s, null, Instant.now());
+                tx.cards().replacePhones(ids[0], List.of("+86138" + String.format("%08d", s)));
+                tx.feed().appendGroup(s, ids[1], ids[0], "uid-writer", ChangeKind.CARD);
                 return s;
             });
             System.out.println(seq); // acknowledged: the commit has returned

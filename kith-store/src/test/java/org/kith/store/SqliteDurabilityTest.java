@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kith.core.model.ChangeRow;
 import org.kith.core.model.StoredCard;
+import org.kith.core.model.Username;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
 
@@ -33,11 +34,11 @@ class SqliteDurabilityTest {
             long acknowledged = writeThenKill(file, 40 + 70 * round);
             try (Store store = Stores.openSqlite(file)) {
                 store.read((StoreTx tx) -> {
-                    long person = tx.accountByUsername("writer").orElseThrow().id();
-                    long group = tx.groupsOf(person).get(0).id();
-                    long current = tx.currentSeq();
-                    List<ChangeRow> feed = tx.groupFeed(group, person, Set.of(), 0, 1_000_000);
-                    StoredCard card = tx.card(person).orElseThrow();
+                    long person = tx.accounts().byUsername(Username.of("writer")).orElseThrow().id();
+                    long group = tx.groups().groupsOf(person).get(0).id();
+                    long current = tx.feed().currentSeq();
+                    List<ChangeRow> feed = tx.feed().groupFeed(group, person, Set.of(), 0, 1_000_000);
+                    StoredCard card = tx.cards().get(person).orElseThrow();
 
                     assertThat(current).as("every acknowledged position survived").isGreaterThanOrEqualTo(acknowledged);
                     // positions 2..current, each with its one row: no mutation without its feed row
@@ -46,7 +47,7 @@ class SqliteDurabilityTest {
                     // the card, its numbers and the clock come from the same, last, mutation
                     assertThat(card.vcard()).isEqualTo("v" + current);
                     assertThat(card.etag()).isEqualTo("e" + current);
-                    assertThat(tx.accountsWithPhone("+86138" + String.format("%08d", current))).containsExactly(person);
+                    assertThat(tx.cards().accountsWithPhone("+86138" + String.format("%08d", current))).containsExactly(person);
                     return null;
                 });
             }
