@@ -8,6 +8,7 @@ import java.util.Set;
 import org.kith.core.error.Forbidden;
 import org.kith.core.error.NotFound;
 import org.kith.core.feed.VisibleCard;
+import org.kith.core.model.ChangeRow;
 import org.kith.core.model.GroupCard;
 import org.kith.core.model.Member;
 import org.kith.core.model.Role;
@@ -19,10 +20,13 @@ import org.kith.core.store.StoreTx;
  * <ul>
  *   <li>A group exists for a viewer only while they are a member (otherwise: not found).</li>
  *   <li>A viewer sees every card of the group except the cards of members who block them.</li>
+ *   <li>The same goes for the change feed: a group's rows about a member who blocks the viewer
+ *       are not the viewer's; the rows addressed to the viewer are.</li>
  *   <li>The member list hides blockers too, except from owners, who must manage the group (rule 11).</li>
  * </ul>
+ * Public only for {@link #maySee}, the rule a store filters feed pages with.
  */
-final class Visibility {
+public final class Visibility {
     private Visibility() {}
 
     static Member requireMember(StoreTx tx, long groupId, long viewer) {
@@ -43,7 +47,22 @@ final class Visibility {
     }
 
     static boolean mayView(GroupCard card, Set<Long> hidden) {
-        return card.accountId() == null || !hidden.contains(card.accountId());
+        return !hides(hidden, card.accountId());
+    }
+
+    /**
+     * Whether a row of the viewer's feed (a row of one of their groups, or one addressed to them)
+     * is theirs to see, {@code hidden} being everyone who blocks them: rows addressed to them
+     * always; a group row unless it is about someone in {@code hidden}. A store may apply this in
+     * SQL, but must agree with it.
+     */
+    public static boolean maySee(ChangeRow row, Set<Long> hidden) {
+        return row.viewerId() != null || !hides(hidden, row.subjectAccountId());
+    }
+
+    /** Whether a card or change about {@code account} (null: nobody's, a managed entry or the group) is hidden. */
+    private static boolean hides(Set<Long> hidden, Long account) {
+        return account != null && hidden.contains(account);
     }
 
     /** The card under {@code uid} in the group if the viewer may see it (membership already checked). */

@@ -57,20 +57,18 @@ final class FeedRows implements FeedStore {
 
     @Override
     public List<ChangeRow> groupFeed(long groupId, long viewerId, Set<Long> hidden, long afterSeq, int limit) {
-        return new FeedQuery(sql, hidden).page(List.of(FeedQuery.Branch.groupRows(groupId),
-                FeedQuery.Branch.viewerRows(viewerId, groupId)), afterSeq, limit);
+        return new FeedQuery(sql, hidden).page(groupBranches(groupId, viewerId), afterSeq, limit);
     }
 
-    /** Two index lookups from the top: the newest visible group row and the viewer's newest own row. */
+    /** The top of the same branches {@link #groupFeed} reads: two index lookups from the top. */
     @Override
     public long groupFeedHead(long groupId, long viewerId, Set<Long> hidden) {
-        long own = sql.number("SELECT MAX(seq) FROM changes WHERE viewer_id = ? AND group_id = ?", viewerId, groupId);
-        return Math.max(own, new FeedQuery(sql, hidden).newestGroupRow(groupId));
+        return new FeedQuery(sql, hidden).newest(groupBranches(groupId, viewerId));
     }
 
     @Override
     public long viewerRowsHead(long viewerId) {
-        return sql.number("SELECT MAX(seq) FROM changes WHERE viewer_id = ?", viewerId);
+        return new FeedQuery(sql, Set.of()).newest(List.of(FeedQuery.Branch.allViewerRows(viewerId)));
     }
 
     /** The group rows of the viewer's current groups plus all the viewer's own rows. */
@@ -82,5 +80,10 @@ final class FeedRows implements FeedStore {
         }
         branches.add(FeedQuery.Branch.allViewerRows(viewerId));
         return new FeedQuery(sql, hidden).page(branches, afterSeq, limit);
+    }
+
+    /** One group's feed for one viewer: the group's rows and the viewer's own rows of the group. */
+    private static List<FeedQuery.Branch> groupBranches(long groupId, long viewerId) {
+        return List.of(FeedQuery.Branch.groupRows(groupId), FeedQuery.Branch.viewerRows(viewerId, groupId));
     }
 }

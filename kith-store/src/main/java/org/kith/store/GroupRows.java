@@ -18,10 +18,17 @@ import org.kith.core.store.GroupStore;
 final class GroupRows implements GroupStore {
     private static final String GROUP_COLS =
             "g.id, g.name, g.description, g.member_limit, g.members_may_invite, g.owner_id, g.created_at";
-    /** A member's card is shown under the inherited UID when there is one, else under its own. */
+    /** Memberships {@code m} with their accounts {@code a} and cards {@code c}. */
+    static final String MEMBERS_WITH_CARDS = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
+            + "JOIN cards c ON c.account_id = m.account_id ";
+    /**
+     * {@link Member#shownUid} in SQL, over {@link #MEMBERS_WITH_CARDS}: the inherited UID when
+     * there is one, else the card's own. The store's one copy of that rule, but for the lookup by
+     * UID in {@link PhonebookRows#card}, which splits it into two index lookups.
+     */
+    static final String SHOWN_UID = "COALESCE(m.alias_uid, c.uid)";
     private static final String MEMBER_SELECT = "SELECT m.group_id, m.account_id, a.username, a.display_name, m.role, "
-            + "COALESCE(m.alias_uid, c.uid) AS shown_uid, m.joined_seq, m.joined_at FROM memberships m "
-            + "JOIN accounts a ON a.id = m.account_id JOIN cards c ON c.account_id = m.account_id ";
+            + SHOWN_UID + " AS shown_uid, m.joined_seq, m.joined_at" + MEMBERS_WITH_CARDS;
 
     private final Sql sql;
 

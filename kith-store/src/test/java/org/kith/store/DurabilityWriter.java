@@ -1,6 +1,5 @@
 package org.kith.store;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import org.kith.core.model.Username;
 import org.kith.core.store.Store;
 
 /**
- * The child process of {@link SqliteDurabilityTest}: sets up one person in one group, then
+ * The child process of {@link DurabilityTest}: sets up one person in one group, then
  * changes that person's card forever, one mutation per transaction (card, phone numbers and
  * feed row together), printing each position only after its commit returned.
  */
@@ -18,7 +17,8 @@ public final class DurabilityWriter {
     private DurabilityWriter() {}
 
     public static void main(String[] args) {
-        Store store = Stores.openSqlite(Path.of(args[0]));
+        Store store = TestDatabase.open(args[0]); // a TestDatabase location
+
         long[] ids = store.write(tx -> {
             var existing = tx.accounts().byUsername(Username.of("writer")); // a later round reuses the first round's data
             if (existing.isPresent()) {

@@ -25,6 +25,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.kith.core.model.Account;
 import org.kith.core.model.AppPassword;
 import org.kith.core.model.Block;
@@ -45,29 +46,17 @@ import org.kith.core.model.Username;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
 
-/**
- * The storage port's contract (Store and StoreTx Javadoc), run against every backend by a
- * subclass that says how to open a fresh database of its kind.
- */
-abstract class StoreContractTest {
+/** The storage port's contract (Store, StoreTx and the area ports' Javadoc), on every database. */
+@OnEveryDatabase
+class StoreContractTest {
     static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
+    @Parameter
+    TestDatabase db;
     Store store;
-
-    /** A store on a new, empty database. */
-    abstract Store openNew() throws Exception;
-
-    /** The database of the last {@link #openNew()}, opened again. */
-    abstract Store reopen() throws Exception;
-
-    /** The backend's query plan for a statement, one line per element. */
-    abstract List<String> plan(Sql sql, String statement, Object[] params);
-
-    /** Whether a plan line reads the whole of {@code table}. */
-    abstract boolean scans(String planLine, String table);
 
     @BeforeEach
     void open() throws Exception {
-        store = openNew();
+        store = db.openNew();
     }
 
     @AfterEach
@@ -785,9 +774,9 @@ abstract class StoreContractTest {
             List<String> plan = r((StoreTx tx) -> {
                 read.apply(tx);
                 Sql sql = ((JdbcTx) tx).sql();
-                return plan(sql, sql.lastStatement(), sql.lastParams());
+                return db.plan(sql, sql.lastStatement(), sql.lastParams());
             });
-            assertThat(plan).as("plan").isNotEmpty().noneMatch(line -> scans(line, "changes"));
+            assertThat(plan).as("plan").isNotEmpty().noneMatch(line -> db.scans(line, "changes"));
         }
     }
 
@@ -950,11 +939,11 @@ abstract class StoreContractTest {
                 tx -> tx.bookCards().list(bk));
         for (Function<StoreTx, ?> read : syncReads) {
             List<String> plan = planOf(read);
-            assertThat(plan).as("plan").noneMatch(line -> scans(line, "personal_cards") || scans(line, "personal_books"))
+            assertThat(plan).as("plan").noneMatch(line -> db.scans(line, "personal_cards") || db.scans(line, "personal_books"))
                     .anyMatch(line -> line.contains("personal_cards_seq"));
         }
         for (Function<StoreTx, ?> read : otherReads) {
-            assertThat(planOf(read)).as("plan").isNotEmpty().noneMatch(line -> scans(line, "personal_cards"));
+            assertThat(planOf(read)).as("plan").isNotEmpty().noneMatch(line -> db.scans(line, "personal_cards"));
         }
     }
 
@@ -962,7 +951,7 @@ abstract class StoreContractTest {
         return r((StoreTx tx) -> {
             read.apply(tx);
             Sql sql = ((JdbcTx) tx).sql();
-            return plan(sql, sql.lastStatement(), sql.lastParams());
+            return db.plan(sql, sql.lastStatement(), sql.lastParams());
         });
     }
 
@@ -1116,7 +1105,7 @@ abstract class StoreContractTest {
         long a = account("a");
         long seq = w((StoreTx tx) -> tx.feed().nextSeq());
         store.close();
-        store = reopen();
+        store = db.reopen();
         assertThat(r((StoreTx tx) -> tx.accounts().get(a))).isPresent();
         assertThat(r((StoreTx tx) -> tx.feed().currentSeq())).isEqualTo(seq);
         assertThat(r((StoreTx tx) -> ((JdbcTx) tx).sql().number("SELECT COUNT(*) FROM schema_version")))
@@ -1128,7 +1117,7 @@ abstract class StoreContractTest {
         w((StoreTx tx) -> ((JdbcTx) tx).sql().update(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'V99__future.sql', 0)"));
         store.close();
-        assertThatThrownBy(this::reopen).isInstanceOf(StoreException.class).hasMessageContaining("schema version 99");
+        assertThatThrownBy(db::reopen).isInstanceOf(StoreException.class).hasMessageContaining("schema version 99");
     }
 
     // ---- plumbing ---------------------------------------------------------------------------
