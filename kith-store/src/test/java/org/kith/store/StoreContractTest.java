@@ -3,14 +3,18 @@ package org.kith.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
+import org.kith.core.Visibility;
 import org.kith.core.model.Account;
 import org.kith.core.model.AppPassword;
 import org.kith.core.model.Block;
@@ -43,6 +48,10 @@ import org.kith.core.model.Role;
 import org.kith.core.model.StoredBook;
 import org.kith.core.model.StoredCard;
 import org.kith.core.model.Username;
+import org.kith.core.store.BookCardStore;
+import org.kith.core.store.BookStore;
+import org.kith.core.store.GroupStore;
+import org.kith.core.store.PhonebookStore;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
 
@@ -953,6 +962,125 @@ class StoreContractTest {
             Sql sql = ((JdbcTx) tx).sql();
             return db.plan(sql, sql.lastStatement(), sql.lastParams());
         });
+    }
+
+    // ---- the core's rules, as the store applies them --------------------------------------
+
+    /**
+     * The feed's filter is {@link Visibility#maySee}, applied in SQL for small hidden sets and in
+     * Java for large ones: both must keep exactly the rows the core rule keeps, in every read.
+     */
+    @Test
+    void feedReadsKeepExactlyTheRowsTheCoreRuleLetsThrough() {
+        FeedFixture f = feedFixture();
+        groupRow(f.g(), f.c(), "uid-c");  // about someone outside the group
+        w((StoreTx tx) -> {
+            long s = tx.feed().nextSeq(); // a row about b and a row for v at one position
+            tx.feed().appendGroup(s, f.g(), f.b(), "uid-b", ChangeKind.CARD);
+            tx.feed().appendViewer(s, f.v(), f.g(), "uid-b", ChangeKind.CARD);
+            return s;
+        });
+        Set<Long> many = new HashSet<>(Set.of(f.b()));
+        LongStream.range(1_000_000, 1_000_000 + FeedQuery.MAX_BOUND_HIDDEN + 1).forEach(many::add);
+        Set<Long> manyAndA = new HashSet<>(many);
+        manyAndA.add(f.a());
+        for (Set<Long> hidden : List.of(Set.<Long>of(), Set.of(f.b()), Set.of(f.a(), f.b()), Set.of(f.c()), many,
+                manyAndA)) {
+            for (long viewer : List.of(f.v(), f.c())) {
+                r((StoreTx tx) -> {
+                    List<ChangeRow> all = tx.feed().groupFeed(f.g(), viewer, Set.of(), 0, 1000);
+                    List<ChangeRow> expected = all.stream().filter(row -> Visibility.maySee(row, hidden)).toList();
+                    assertThat(tx.feed().groupFeed(f.g(), viewer, hidden, 0, 1000)).isEqualTo(expected);
+                    for (int limit = 1; limit <= 3; limit++) {
+                        assertThat(tx.feed().groupFeed(f.g(), viewer, hidden, 0, limit))
+                                .isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+                    }
+                    assertThat(tx.feed().groupFeedHead(f.g(), viewer, hidden))
+                            .isEqualTo(expected.isEmpty() ? 0 : expected.get(expected.size() - 1).seq());
+                    List<ChangeRow> everywhere = tx.feed().viewerFeed(viewer, Set.of(), 0, 1000);
+                    assertThat(tx.feed().viewerFeed(viewer, hidden, 0, 1000))
+                            .isEqualTo(everywhere.stream().filter(row -> Visibility.maySee(row, hidden)).toList());
+                    if (hidden.contains(f.b())) {
+                        assertThat(expected).as("something was hidden").hasSizeLessThan(all.size());
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Every read that shows a member's card shows it under the UID {@link Member#shownUid} names. */
+    @Test
+    void membersAreShownUnderTheUidTheCoreRuleNames() {
+        long a = account("a");
+        long b = account("b");
+        long c = account("c");
+        long g = group(a);
+        join(g, b, "inherited-b");
+        join(g, c);
+        Map<Long, String> inherited = new HashMap<>();
+        inherited.put(b, "inherited-b");
+        r((StoreTx tx) -> {
+            assertThat(tx.groups().members(g)).hasSize(3);
+            for (Member m : tx.groups().members(g)) {
+                String own = tx.cards().get(m.accountId()).orElseThrow().uid();
+                String shown = Member.shownUid(inherited.get(m.accountId()), own);
+                assertThat(m.cardUid()).isEqualTo(shown);
+                assertThat(tx.groups().member(g, m.accountId()).map(Member::cardUid)).contains(shown);
+                assertThat(tx.phonebooks().cards(g)).filteredOn(card -> Long.valueOf(m.accountId()).equals(card.accountId()))
+                        .extracting(GroupCard::uid).containsExactly(shown);
+                assertThat(tx.phonebooks().card(g, shown).map(GroupCard::accountId)).contains(m.accountId());
+                if (!shown.equals(own)) {
+                    assertThat(tx.phonebooks().card(g, own)).isEmpty();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The area ports' default methods (for a store without fast paths) answer as this store's own do. */
+    @Test
+    void thePortsDefaultsAnswerAsTheStoresFastPaths() {
+        long a = account("a");
+        long b = account("b");
+        long c = account("c");
+        long g = group(a);
+        join(g, b, "inherited-b");
+        join(g, c);
+        long left = w((StoreTx tx) -> tx.feed().nextSeq());
+        w((StoreTx tx) -> tx.groups().endMembership(g, c, left, T0));
+        w((StoreTx tx) -> tx.entries().insert(g, "typed-in", "v", "e", T0));
+        long bk = book(a, "contacts");
+        book(a, "other");
+        for (int i = 1; i <= 3; i++) {
+            String name = "c" + i + ".vcf";
+            cardWrite(name, "u" + i, "t" + i, (tx, card) -> tx.bookCards().insert(bk, card), true);
+        }
+        w((StoreTx tx) -> tx.bookCards().delete(bk, "c3.vcf", tx.feed().nextSeq(), null));
+        r((StoreTx tx) -> {
+            GroupStore groups = withDefaults(GroupStore.class, tx.groups());
+            assertThat(groups.memberCount(g)).isEqualTo(tx.groups().memberCount(g)).isEqualTo(2);
+            PhonebookStore phonebooks = withDefaults(PhonebookStore.class, tx.phonebooks());
+            for (String uid : List.of("uid-a", "inherited-b", "uid-b", "uid-c", "typed-in", "nobody")) {
+                assertThat(phonebooks.card(g, uid)).as(uid).isEqualTo(tx.phonebooks().card(g, uid));
+            }
+            assertThat(phonebooks.card(g, "typed-in")).isPresent();
+            BookStore books = withDefaults(BookStore.class, tx.books());
+            assertThat(books.count(a)).isEqualTo(tx.books().count(a)).isEqualTo(2);
+            assertThat(books.count(b)).isEqualTo(tx.books().count(b)).isZero();
+            BookCardStore cards = withDefaults(BookCardStore.class, tx.bookCards());
+            List<String> names = List.of("c1.vcf", "missing.vcf", "c3.vcf", "c1.vcf", "c2.vcf");
+            assertThat(cards.list(bk, names)).hasSize(2)
+                    .containsExactlyInAnyOrderElementsOf(tx.bookCards().list(bk, names));
+            return null;
+        });
+    }
+
+    /** {@code port} as a store would be that implements only its abstract methods (those of {@code store}). */
+    @SuppressWarnings("unchecked")
+    static <A> A withDefaults(Class<A> port, A store) {
+        return (A) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) ->
+                method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args) : method.invoke(store, args));
     }
 
     // ---- transactions -----------------------------------------------------------------------
