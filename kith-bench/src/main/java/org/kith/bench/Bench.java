@@ -78,7 +78,7 @@ public final class Bench {
                 long inv = kith.invitations().inviteUser(owner.id(), g, "viewer", null).invitation().id();
                 kith.invitations().accept(viewer.id(), inv);
                 long seedStart = System.nanoTime();
-                Seed.members(kith, g, size - 2, "m");
+                Seed.members(kith, g, size - 2, "member");
                 System.out.printf("group of %d members seeded in %.1f s%n", kith.groups().get(owner.id(), g).memberCount(),
                         (System.nanoTime() - seedStart) / 1e9);
                 String token = kith.phonebooks().phonebook(viewer.id(), g).syncToken();
@@ -117,7 +117,7 @@ public final class Bench {
             Kith kith = server.kith();
             Account owner = kith.accounts().register("owner", PW, "Owner", "CN");
             long g = kith.groups().create(owner.id(), "push", "", clients + 2).group().id();
-            long firstMember = Seed.members(kith, g, clients, "m");
+            long firstMember = Seed.members(kith, g, clients, "member");
             List<String> secrets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 secrets.add(kith.accounts().createAppPassword(firstMember + i, "bench").secret());
@@ -131,7 +131,7 @@ public final class Bench {
                 AtomicLong arrival = new AtomicLong();
                 arrivals[i] = arrival;
                 HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/events"))
-                        .header("Authorization", basic("m" + i, secrets.get(i))).build();
+                        .header("Authorization", basic("member" + i, secrets.get(i))).build();
                 http.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                     @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
                     @Override public void onNext(String line) {
