@@ -135,7 +135,8 @@ public final class Accounts {
     }
 
     private Optional<Credential> appPasswordLogin(String username, String secret) {
-        Optional<AppPassword> found = services.read(tx -> tx.credentials().appPasswordBySecretHash(Secrets.hash(secret)));
+        Optional<AppPassword> found = services.read(tx -> tx.credentials()
+                .appPasswordBySecretHash(Secrets.hash(secret)));
         if (found.isEmpty()) {
             return Optional.empty();
         }

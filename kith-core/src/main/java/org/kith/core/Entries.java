@@ -55,8 +55,8 @@ public final class Entries {
     public List<EntryView> list(long viewer, long groupId) {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
-            return tx.entries().list(groupId).stream().map(e -> new EntryView(e, CardCodec.servedEtag(e.etag(), e.uid())))
-                    .toList();
+            return tx.entries().list(groupId).stream()
+                    .map(e -> new EntryView(e, CardCodec.servedEtag(e.etag(), e.uid()))).toList();
         });
     }
 

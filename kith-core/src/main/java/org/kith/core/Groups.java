@@ -87,8 +87,8 @@ public final class Groups {
             if (edit.memberLimit() != null) {
                 limit = checkLimit(edit.memberLimit(), occupancy(tx, groupId));
             }
-            tx.groups().update(groupId, name == null ? g.name() : name, description == null ? g.description() : description,
-                    limit, edit.membersMayInvite() == null ? g.membersMayInvite() : edit.membersMayInvite());
+            tx.groups().update(groupId, name == null ? g.name() : name,
+                    description == null ? g.description() : description, limit, edit.membersMayInvite() == null ? g.membersMayInvite() : edit.membersMayInvite());
             feed.group(groupId, null, null, ChangeKind.GROUP);
             return view(tx, groupId, viewer);
         });

@@ -163,7 +163,8 @@ public final class Invitations {
             Invitation found = tx.invitations().byCode(code.strip()).orElseThrow(
                     () -> new NotFound("no invitation with this code", "code"));
             Group g = tx.groups().lock(found.groupId()).orElseThrow(() -> Gone.expired("the group no longer exists"));
-            Invitation inv = tx.invitations().get(found.id()).orElseThrow(); // re-read under the lock: uses may have moved
+            // re-read under the lock: uses may have moved
+            Invitation inv = tx.invitations().get(found.id()).orElseThrow();
             requirePending(inv);
             join(tx, feed, g, viewer, inv);
             tx.invitations().use(inv.id());
@@ -251,7 +252,8 @@ public final class Invitations {
     private InvitationView view(StoreTx tx, Invitation inv) {
         String group = tx.groups().get(inv.groupId()).map(Group::name).orElse("");
         String inviter = tx.accounts().get(inv.inviterId()).map(Account::username).orElse("");
-        String invitee = inv.inviteeId() == null ? null : tx.accounts().get(inv.inviteeId()).map(Account::username).orElse(null);
+        String invitee = inv.inviteeId() == null ? null
+                : tx.accounts().get(inv.inviteeId()).map(Account::username).orElse(null);
         return new InvitationView(inv, group, inviter, invitee, inv.effectiveStatus(services.now()));
     }
 }

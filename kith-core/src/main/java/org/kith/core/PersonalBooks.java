@@ -93,7 +93,8 @@ public final class PersonalBooks {
             long seq = tx.feed().nextSeq();
             requireAccount(tx, owner);
             // a first book made before the owner's books were ever listed joins the default one
-            long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.feed().nextSeq() : seq;
+            long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.feed().nextSeq()
+                    : seq;
             if (tx.books().get(owner, slug).isPresent()) {
                 throw new Conflict("you already have a book named '" + slug + "'", "slug");
             }

@@ -9,7 +9,7 @@ import org.kith.core.model.Account;
 import org.kith.core.model.Username;
 import org.kith.core.store.AccountStore;
 
-/** The accounts table. Usernames are unique case-insensitively through {@code username_lc}, their {@link Username#key()}. */
+/** The accounts table. Usernames are unique by {@link Username#key()}, kept in {@code username_lc}. */
 final class AccountRows implements AccountStore {
     private static final String COLS = "id, username, display_name, region, created_at";
     private final Sql sql;

@@ -24,7 +24,8 @@ final class PhonebookRows implements PhonebookStore {
     @Override
     public List<GroupCard> cards(long groupId) {
         List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + GroupRows.SHOWN_UID + " AS shown_uid"
-                + GroupRows.MEMBERS_WITH_CARDS + "WHERE m.group_id = ? AND m.left_seq IS NULL ORDER BY m.joined_seq, m.id",
+                + GroupRows.MEMBERS_WITH_CARDS + "WHERE m.group_id = ? AND m.left_seq IS NULL "
+                + "ORDER BY m.joined_seq, m.id",
                 PhonebookRows::memberCard, groupId));
         cards.addAll(sql.list(ENTRY_CARD + "WHERE group_id = ? AND deleted_at IS NULL ORDER BY id",
                 PhonebookRows::entryCard, groupId));

@@ -18,15 +18,16 @@ public final class DurabilityWriter {
 
     public static void main(String[] args) {
         Store store = TestDatabase.open(args[0]); // a TestDatabase location
-
         long[] ids = store.write(tx -> {
-            var existing = tx.accounts().byUsername(Username.of("writer")); // a later round reuses the first round's data
+            // a later round reuses the first round's data
+            var existing = tx.accounts().byUsername(Username.of("writer"));
             if (existing.isPresent()) {
                 long person = existing.get().id();
                 return new long[] {person, tx.groups().groupsOf(person).get(0).id()};
             }
             long seq = tx.feed().nextSeq();
-            long person = tx.accounts().insert(Username.of("writer"), "Writer", "h", "CN", "uid-writer", "v0", "e0", Instant.now())
+            long person = tx.accounts().insert(Username.of("writer"), "Writer", "h", "CN", "uid-writer", "v0", "e0",
+                    Instant.now())
                     .orElseThrow();
             long group = tx.groups().insert("g", "", 10, true, person, Instant.now());
             tx.groups().insertMembership(group, person, Role.OWNER, null, seq, Instant.now());

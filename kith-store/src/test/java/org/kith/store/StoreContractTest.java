@@ -1009,15 +1009,25 @@ class StoreContractTest {
         }
     }
 
-    /** Every read that shows a member's card shows it under the UID {@link Member#shownUid} names. */
-    @Test
-    void membersAreShownUnderTheUidTheCoreRuleNames() {
+    /** Owner a, member b shown under an inherited UID, member c under the card's own: in group g. */
+    record Shown(long a, long b, long c, long g) {}
+
+    Shown shownFixture() {
         long a = account("a");
         long b = account("b");
         long c = account("c");
         long g = group(a);
         join(g, b, "inherited-b");
         join(g, c);
+        return new Shown(a, b, c, g);
+    }
+
+    /** Every read that shows a member's card shows it under the UID {@link Member#shownUid} names. */
+    @Test
+    void membersAreShownUnderTheUidTheCoreRuleNames() {
+        Shown f = shownFixture();
+        long b = f.b();
+        long g = f.g();
         Map<Long, String> inherited = new HashMap<>();
         inherited.put(b, "inherited-b");
         r((StoreTx tx) -> {
@@ -1027,7 +1037,8 @@ class StoreContractTest {
                 String shown = Member.shownUid(inherited.get(m.accountId()), own);
                 assertThat(m.cardUid()).isEqualTo(shown);
                 assertThat(tx.groups().member(g, m.accountId()).map(Member::cardUid)).contains(shown);
-                assertThat(tx.phonebooks().cards(g)).filteredOn(card -> Long.valueOf(m.accountId()).equals(card.accountId()))
+                assertThat(tx.phonebooks().cards(g))
+                        .filteredOn(card -> Long.valueOf(m.accountId()).equals(card.accountId()))
                         .extracting(GroupCard::uid).containsExactly(shown);
                 assertThat(tx.phonebooks().card(g, shown).map(GroupCard::accountId)).contains(m.accountId());
                 if (!shown.equals(own)) {
@@ -1041,12 +1052,11 @@ class StoreContractTest {
     /** The area ports' default methods (for a store without fast paths) answer as this store's own do. */
     @Test
     void thePortsDefaultsAnswerAsTheStoresFastPaths() {
-        long a = account("a");
-        long b = account("b");
-        long c = account("c");
-        long g = group(a);
-        join(g, b, "inherited-b");
-        join(g, c);
+        Shown f = shownFixture();
+        long a = f.a();
+        long b = f.b();
+        long c = f.c();
+        long g = f.g();
         long left = w((StoreTx tx) -> tx.feed().nextSeq());
         w((StoreTx tx) -> tx.groups().endMembership(g, c, left, T0));
         w((StoreTx tx) -> tx.entries().insert(g, "typed-in", "v", "e", T0));
