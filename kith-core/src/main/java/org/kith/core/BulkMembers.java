@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.kith.core.card.CardData;
 import org.kith.core.card.ValidCard;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.feed.ChangeNotice;
@@ -42,16 +43,17 @@ public final class BulkMembers {
      *
      * @return the new accounts' ids, in the order given
      * @throws NotFound if the group does not exist
-     * @throws Invalid for a malformed username or display name, or a username given twice
-     * @throws Conflict if a username is taken, or the group would exceed its member limit
+     * @throws Invalid for a malformed username or display name
+     * @throws Conflict if a username is taken or given twice, or the group would exceed its member limit
      */
     public List<Long> add(long groupId, List<Person> people) {
         Set<Username> names = new HashSet<>();
         for (Person p : people) {
             Accounts.checkUsername(p.username());
             Accounts.checkDisplayName(p.displayName());
-            if (!names.add(Username.of(p.username()))) {
-                throw Invalid.value("username", "username '" + p.username() + "' is given twice");
+            if (!names.add(Username.of(p.username()))) { // taken by someone earlier in the list
+                throw new Conflict(ErrorCode.USERNAME_TAKEN, "username '" + p.username() + "' is given twice",
+                        "username").with("username", p.username());
             }
         }
         if (people.isEmpty()) {
@@ -62,9 +64,11 @@ public final class BulkMembers {
         long[] lastSeq = new long[1];
         List<Long> ids = services.write(tx -> {
             FeedWriter first = new FeedWriter(tx); // the clock before the group lock: Store's lock order
-            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound("no such group"));
+            Group g = tx.groups().lock(groupId)
+                    .orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             if (Groups.occupancy(tx, groupId) + people.size() > g.memberLimit()) {
-                throw new Conflict("the group is full (member limit " + g.memberLimit() + ")");
+                throw new Conflict(ErrorCode.MEMBER_LIMIT_REACHED,
+                        "the group is full (member limit " + g.memberLimit() + ")").with("limit", g.memberLimit());
             }
             List<Long> added = new ArrayList<>();
             for (Person p : people) {
@@ -74,7 +78,8 @@ public final class BulkMembers {
                 String uid = UUID.randomUUID().toString();
                 long id = tx.accounts().insert(Username.of(p.username()), name, NO_PASSWORD, region, uid,
                         card.canonical(), card.etag(), now)
-                        .orElseThrow(() -> new Conflict("username '" + p.username() + "' is taken", "username"));
+                        .orElseThrow(() -> new Conflict(ErrorCode.USERNAME_TAKEN, "username '" + p.username()
+                                + "' is taken", "username").with("username", p.username()));
                 Invitations.admit(tx, feed, groupId, id, null, uid, now);
                 added.add(id);
                 lastSeq[0] = feed.seq();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
@@ -59,7 +60,7 @@ public final class Groups {
     public Group memberOf(long viewer, long groupId) {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
-            return tx.groups().get(groupId).orElseThrow(() -> new NotFound("no such group"));
+            return tx.groups().get(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
         });
     }
 
@@ -81,14 +82,15 @@ public final class Groups {
         String name = edit.name() == null ? null : checkName(edit.name());
         String description = edit.description() == null ? null : checkDescription(edit.description());
         return services.mutate((tx, feed) -> {
-            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound("no such group"));
+            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "edit the group");
             int limit = g.memberLimit();
             if (edit.memberLimit() != null) {
                 limit = checkLimit(edit.memberLimit(), occupancy(tx, groupId));
             }
             tx.groups().update(groupId, name == null ? g.name() : name,
-                    description == null ? g.description() : description, limit, edit.membersMayInvite() == null ? g.membersMayInvite() : edit.membersMayInvite());
+                    description == null ? g.description() : description, limit,
+                    edit.membersMayInvite() == null ? g.membersMayInvite() : edit.membersMayInvite());
             feed.group(groupId, null, null, ChangeKind.GROUP);
             return view(tx, groupId, viewer);
         });
@@ -97,7 +99,7 @@ public final class Groups {
     /** Deletes the group: every member loses it and its cards. Owner only. */
     public void delete(long viewer, long groupId) {
         services.mutate((tx, feed) -> {
-            tx.groups().lock(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "delete the group");
             deleteLocked(tx, feed, groupId);
             return null;
@@ -129,18 +131,22 @@ public final class Groups {
      */
     public void removeMember(long viewer, long groupId, String username) {
         services.mutate((tx, feed) -> {
-            tx.groups().lock(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Member me = Visibility.requireMember(tx, groupId, viewer);
             Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
-                    .orElseThrow(() -> new NotFound("no member '" + username + "' in this group"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.MEMBER_NOT_FOUND,
+                            "no member '" + username + "' in this group").with("username", username));
             if (target.id() != viewer && me.role() != Role.OWNER) {
-                throw new org.kith.core.error.Forbidden("only the group's owner may remove members");
+                throw new org.kith.core.error.Forbidden(ErrorCode.OWNER_ONLY,
+                        "only the group's owner may remove members");
             }
             Member leaving = tx.groups().member(groupId, target.id())
-                    .orElseThrow(() -> new NotFound("no member '" + username + "' in this group"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.MEMBER_NOT_FOUND,
+                            "no member '" + username + "' in this group").with("username", username));
             if (leaving.role() == Role.OWNER) {
                 if (tx.groups().memberCount(groupId) > 1) {
-                    throw new Conflict("the owner cannot leave while others remain: transfer ownership first");
+                    throw new Conflict(ErrorCode.OWNER_CANNOT_LEAVE,
+                            "the owner cannot leave while others remain: transfer ownership first");
                 }
                 deleteLocked(tx, feed, groupId);
                 return null;
@@ -155,12 +161,14 @@ public final class Groups {
     /** The owner hands the group to another member and becomes a plain member. */
     public GroupView transferOwnership(long viewer, long groupId, String username) {
         return services.mutate((tx, feed) -> {
-            tx.groups().lock(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "transfer ownership");
             Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
-                    .orElseThrow(() -> Invalid.value("username", "no member '" + username + "' in this group"));
+                    .orElseThrow(() -> Invalid.value(ErrorCode.MEMBER_NOT_FOUND, "username",
+                            "no member '" + username + "' in this group").with("username", username));
             tx.groups().member(groupId, target.id())
-                    .orElseThrow(() -> Invalid.value("username", "no member '" + username + "' in this group"));
+                    .orElseThrow(() -> Invalid.value(ErrorCode.MEMBER_NOT_FOUND, "username",
+                            "no member '" + username + "' in this group").with("username", username));
             if (target.id() != viewer) {
                 tx.groups().setRole(groupId, viewer, Role.MEMBER);
                 tx.groups().setRole(groupId, target.id(), Role.OWNER);
@@ -177,7 +185,7 @@ public final class Groups {
     }
 
     static GroupView view(StoreTx tx, long groupId, long viewer) {
-        Group g = tx.groups().get(groupId).orElseThrow(() -> new NotFound("no such group"));
+        Group g = tx.groups().get(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
         Member me = Visibility.requireMember(tx, groupId, viewer);
         Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
         String owner = tx.accounts().get(g.ownerId()).map(Account::username).orElse("");
@@ -186,10 +194,11 @@ public final class Groups {
 
     private static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw Invalid.value("name", "the group needs a name");
+            throw Invalid.value(ErrorCode.GROUP_NAME_EMPTY, "name", "the group needs a name");
         }
         if (name.strip().length() > 100) {
-            throw Invalid.value("name", "the group name must be at most 100 characters");
+            throw Invalid.value(ErrorCode.GROUP_NAME_TOO_LONG, "name", "the group name must be at most 100 characters")
+                    .with("max", 100);
         }
         return name.strip();
     }
@@ -199,7 +208,8 @@ public final class Groups {
             return "";
         }
         if (description.length() > 2000) {
-            throw Invalid.value("description", "the description must be at most 2000 characters");
+            throw Invalid.value(ErrorCode.GROUP_DESCRIPTION_TOO_LONG, "description",
+                    "the description must be at most 2000 characters").with("max", 2000);
         }
         return description.strip();
     }
@@ -207,11 +217,13 @@ public final class Groups {
     private int checkLimit(int limit, int atLeast) {
         int max = services.limits.maxMembersPerGroup();
         if (limit < 1 || limit > max) {
-            throw Invalid.value("memberLimit", "memberLimit must be between 1 and " + max);
+            throw Invalid.value(ErrorCode.MEMBER_LIMIT_OUT_OF_RANGE, "memberLimit",
+                    "memberLimit must be between 1 and " + max).with("max", max);
         }
         if (limit < atLeast) {
-            throw Invalid.value("memberLimit", "memberLimit cannot be below the current " + atLeast
-                    + " members and entries");
+            throw Invalid.value(ErrorCode.MEMBER_LIMIT_BELOW_OCCUPANCY, "memberLimit",
+                    "memberLimit cannot be below the current " + atLeast + " members and entries")
+                    .with("occupancy", atLeast);
         }
         return limit;
     }

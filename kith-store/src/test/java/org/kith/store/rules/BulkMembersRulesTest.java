@@ -116,7 +116,7 @@ class BulkMembersRulesTest {
         assertThatThrownBy(() -> kith.bulkMembers().add(group, List.of(new Person("cai", "Cai"),
                 new Person("no spaces", "X")))).isInstanceOf(Invalid.class).hasMessageContaining("username");
         assertThatThrownBy(() -> kith.bulkMembers().add(group, List.of(new Person("cai", "Cai"),
-                new Person("CAI", "Cai again")))).isInstanceOf(Invalid.class).hasMessageContaining("'CAI' is given twice");
+                new Person("CAI", "Cai again")))).isInstanceOf(Conflict.class).hasMessageContaining("'CAI' is given twice");
         assertThatThrownBy(() -> kith.bulkMembers().add(group, List.of(new Person("cai", " "))))
                 .isInstanceOf(Invalid.class).hasMessageContaining("display name");
         assertThatThrownBy(() -> kith.bulkMembers().add(group + 1000, List.of(new Person("cai", "Cai"))))
