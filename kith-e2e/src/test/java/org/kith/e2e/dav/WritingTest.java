@@ -204,6 +204,114 @@ abstract class WritingTest extends DavSuite {
         assertThat(racer.dav().get(own).text()).containsAnyOf("FN:Racer 6a", "FN:Racer 6b");
     }
 
+    /**
+     * {@code heir} joins a group of {@code keeper}'s through an invitation tied to a managed entry,
+     * so that group shows the heir's card under the entry's UID; that UID.
+     */
+    private static String inheritEntry(Person keeper, String gid, Person heir) {
+        JsonNode entry = keeper.api().post("/api/v1/groups/" + gid + "/entries", Map.of(
+                "card", People.card(heir.displayName() + " (entry)", "13600000000"),
+                "inviteUsername", heir.username())).expect(201).json();
+        heir.api().post("/api/v1/invitations/" + entry.get("invitationId").asText() + "/accept", Map.of()).expect(200);
+        return entry.get("uid").asText();
+    }
+
+    /** A member who joined through a managed entry, with their own group first: their card under the entry's UID. */
+    private String inheritedCard(String prefix) {
+        Person heir = person(prefix, "Heir");
+        People.group(heir, "Heir's own", ""); // a group first: the card keeps its own UID there
+        String kept = People.group(alice, "Kept for " + prefix, "");
+        String entryUid = inheritEntry(alice, kept, heir);
+        assertThat(entryUid).as("shown under the entry's UID").isNotEqualTo(heir.uid());
+        heirs.put(entryUid, heir);
+        return cardHref(heir.groupBook(kept), entryUid);
+    }
+
+    private final Map<String, Person> heirs = new java.util.HashMap<>();
+
+    private Person heirOf(String href) {
+        return heirs.entrySet().stream().filter(e -> href.endsWith(Hrefs.encodeSegment(e.getKey()) + ".vcf"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+    }
+
+    @Test
+    void twoWritersOfMyCardUnderAnInheritedEntryUidNeverBothWin() throws Exception {
+        String href = inheritedCard("write-heir");
+        Person heir = heirOf(href);
+        for (int round = 1; round <= 6; round++) {
+            DavResponse current = heir.dav().get(href).expect(200);
+            List<Integer> statuses = racingPuts(heir, href, current.etag(),
+                    withFnAndTel(current.text(), "Heir " + round + "a", "1393000000" + round),
+                    withFnAndTel(current.text(), "Heir " + round + "b", "1394000000" + round));
+            assertThat(statuses).as("inherited UID, round " + round).containsExactly(204, 412);
+        }
+        assertThat(heir.dav().get(href).text()).containsAnyOf("FN:Heir 6a", "FN:Heir 6b");
+        assertThat(heir.api().get("/api/v1/me/card").expect(200).text("fn")).as("one card: the same write everywhere")
+                .isIn("Heir 6a", "Heir 6b");
+    }
+
+    /** The ETags of {@code href} as served in vCard 3.0 and 4.0. */
+    private static List<String> bothEtags(Person p, String href) {
+        return List.of(p.dav().get(href).expect(200).etag(),
+                p.dav().call("GET", href).header("Accept", "text/vcard; version=4.0").send().expect(200).etag());
+    }
+
+    @Test
+    void aWeakIfMatchNeverMatchesAWrite() {
+        String own = cardHref(alice.groupBook(gid), alice.uid());
+        String inherited = inheritedCard("write-weak");
+        String personal = alice.personalBook() + "weak.vcf";
+        alice.dav().putCard(personal, VCardText.v3("weak-uid", "Weak Before")).expect(201);
+        for (String href : List.of(own, inherited, personal)) {
+            Person p = href.equals(inherited) ? heirOf(href) : alice;
+            DavResponse before = p.dav().get(href).expect(200);
+            for (String etag : bothEtags(p, href)) {
+                String vcard = href.equals(personal) ? VCardText.v3("weak-uid", "Weak Write")
+                        : withFnAndTel(before.text(), "Weak Write", "13500000002");
+                DavResponse put = p.dav().call("PUT", href).header("If-Match", "W/" + etag).vcard(vcard).send();
+                assertThat(put.status()).as("PUT " + href + " If-Match: W/" + etag).isEqualTo(412);
+            }
+            DavResponse after = p.dav().get(href).expect(200);
+            assertThat(after.etag()).as(href + " unchanged").isEqualTo(before.etag());
+            assertThat(after.text()).doesNotContain("Weak Write");
+        }
+        for (String etag : bothEtags(alice, personal)) {
+            assertThat(alice.dav().call("DELETE", personal).header("If-Match", "W/" + etag).send().status())
+                    .as("DELETE If-Match: W/" + etag).isEqualTo(412);
+        }
+        assertThat(alice.dav().get(personal).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anIfMatchListMatchesWhenAnyOfItsTagsIsCurrent() {
+        String own = cardHref(alice.groupBook(gid), alice.uid());
+        String inherited = inheritedCard("write-list");
+        String personal = alice.personalBook() + "list.vcf";
+        alice.dav().putCard(personal, VCardText.v3("list-uid", "List 0")).expect(201);
+        int round = 0;
+        for (String href : List.of(own, inherited, personal)) {
+            Person p = href.equals(inherited) ? heirOf(href) : alice;
+            for (int version = 0; version < 2; version++) {
+                round++;
+                String etag = bothEtags(p, href).get(version);
+                DavResponse current = p.dav().get(href).expect(200);
+                String vcard = href.equals(personal) ? VCardText.v3("list-uid", "List " + round)
+                        : withFnAndTel(current.text(), "List " + round, "1395000000" + round);
+                DavResponse stale = p.dav().call("PUT", href).header("If-Match", "\"stale-1\", W/" + etag + ", \"stale-2\"")
+                        .vcard(vcard).send();
+                assertThat(stale.status()).as("no strong tag in the list is current").isEqualTo(412);
+                DavResponse put = p.dav().call("PUT", href).header("If-Match", "\"stale-1\", " + etag + ",\"stale-2\"")
+                        .vcard(vcard).send();
+                assertThat(put.status()).as("PUT " + href + " with a list holding " + etag).isEqualTo(204);
+                assertThat(p.dav().get(href).text()).contains("FN:List " + round);
+            }
+        }
+        String etag = alice.dav().get(personal).etag();
+        assertThat(alice.dav().call("DELETE", personal).header("If-Match", "\"stale\", " + etag).send().status())
+                .as("a DELETE with a list holding the current tag").isEqualTo(204);
+        assertThat(alice.dav().get(personal).status()).isEqualTo(404);
+    }
+
     @Test
     void othersCardsAndGroupCardsAreReadOnly() {
         String bobsCard = cardHref(alice.groupBook(gid), bob.uid());

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import ezvcard.VCardVersion;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.view.OwnCard;
@@ -40,13 +41,13 @@ final class CardApi implements Resource {
     }
 
     private void put(Exchange ex) {
-        String ifMatch = ex.header("If-Match");
+        Precondition condition = ex.precondition();
         String type = Bodies.mediaType(ex);
         OwnCard card;
         if (Bodies.isVcard(type)) {
-            card = kith.cards().updateFromVcard(ex.account(), ex.body(), ifMatch);
+            card = kith.cards().updateFromVcard(ex.account(), ex.body(), condition);
         } else if (type.isEmpty() || Bodies.isJson(type)) {
-            card = kith.cards().update(ex.account(), Bodies.json(ex, CardData.class), ifMatch);
+            card = kith.cards().update(ex.account(), Bodies.json(ex, CardData.class), condition);
         } else {
             throw Bodies.unsupported(type, "application/json or text/vcard");
         }

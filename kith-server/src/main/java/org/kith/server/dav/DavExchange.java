@@ -35,6 +35,16 @@ final class DavExchange {
         return p == null ? "/" : p;
     }
 
+    /** The write's If-Match / If-None-Match, parsed once. */
+    org.kith.core.Precondition precondition() {
+        return org.kith.server.http.EntityTags.precondition(header("If-Match"), header("If-None-Match"));
+    }
+
+    /** Whether If-None-Match names {@code etag}: answer 304. */
+    boolean notModified(String etag) {
+        return org.kith.server.http.EntityTags.noneMatchFails(header("If-None-Match"), etag);
+    }
+
     String header(String name) {
         return request.getHeaders().get(name);
     }

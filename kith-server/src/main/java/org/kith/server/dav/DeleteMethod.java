@@ -9,7 +9,7 @@ final class DeleteMethod implements DavMethod {
             if (!book.readWrite() && book.card(m.name()).isEmpty()) {
                 throw DavError.notFound("no card " + m.name());
             }
-            book.delete(m.name(), ctx.exchange().header("If-Match"));
+            book.delete(m.name(), ctx.exchange().precondition());
         } else if (target instanceof Target.Book b) {
             Books.require(ctx, b.book()).deleteBook();
         } else {

@@ -16,8 +16,7 @@ final class GetMethod implements DavMethod {
                     .orElseThrow(() -> DavError.notFound("no card " + m.name()));
             String etag = card.etag(version);
             ex.setHeader("ETag", etag);
-            String ifNoneMatch = ex.header("If-None-Match");
-            if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+            if (ex.notModified(etag)) {
                 ex.send(304, null, null);
                 return;
             }

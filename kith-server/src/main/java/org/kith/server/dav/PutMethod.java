@@ -29,9 +29,7 @@ final class PutMethod implements DavMethod {
         byte[] body = ex.body(ctx.maxCardBytes(), new DavError(413, DavNames.MAX_RESOURCE_SIZE,
                 "a card may be at most " + ctx.maxCardBytes() + " bytes"));
         String vcard = utf8(body);
-        String ifNoneMatch = ex.header("If-None-Match");
-        boolean mustBeNew = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
-        DavBook.Written written = book.put(m.name(), vcard, ex.header("If-Match"), mustBeNew);
+        DavBook.Written written = book.put(m.name(), vcard, ex.precondition());
         if (written.etag() != null) {
             ex.setHeader("ETag", written.etag());
         }

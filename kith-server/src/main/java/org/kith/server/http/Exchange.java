@@ -98,6 +98,16 @@ public final class Exchange {
         return f == null ? null : f.getValue();
     }
 
+    /** The write's If-Match / If-None-Match, parsed once. */
+    public org.kith.core.Precondition precondition() {
+        return org.kith.server.http.EntityTags.precondition(header("If-Match"), header("If-None-Match"));
+    }
+
+    /** Whether If-None-Match names {@code etag}: answer 304. */
+    public boolean notModified(String etag) {
+        return org.kith.server.http.EntityTags.noneMatchFails(header("If-None-Match"), etag);
+    }
+
     public String header(String name) {
         return request.getHeaders().get(name);
     }

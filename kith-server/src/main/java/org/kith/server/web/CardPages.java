@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardData;
 import org.kith.core.card.Images;
 import org.kith.core.card.PhoneNumbers;
@@ -52,7 +53,8 @@ final class CardPages {
         CardData submitted = fromForm(ex.form(), current.data());
         String etag = ex.form().get("etag");
         try {
-            kith.cards().update(ex.me(), submitted, etag.isEmpty() ? null : etag);
+            // the form carries the ETag the page showed: saving over a change made elsewhere is a conflict
+            kith.cards().update(ex.me(), submitted, etag.isEmpty() ? Precondition.none() : Precondition.matching(etag));
             String next = Redirects.safe(ex.form().get("next"), null);
             ex.redirect(next != null ? next : "/web/card?saved=1");
         } catch (PreconditionFailed e) {
@@ -75,7 +77,7 @@ final class CardPages {
             String photo = Photos.toCardPhoto(upload.bytes(), kith.limits().maxPhotoBytes());
             CardData d = current.data();
             kith.cards().update(ex.me(), new CardData(d.fn(), d.n(), d.tel(), d.email(), d.org(), d.title(), d.adr(),
-                    d.note(), photo), null);
+                    d.note(), photo), Precondition.none());
             String next = Redirects.safe(ex.form().get("next"), null);
             ex.redirect("/web/card?saved=1" + (next == null ? "" : "&next=" + AuthPages.enc(next)));
         } catch (KithException e) {
@@ -86,7 +88,7 @@ final class CardPages {
     private void deletePhoto(WebExchange ex) {
         CardData d = kith.cards().myCard(ex.me()).data();
         kith.cards().update(ex.me(), new CardData(d.fn(), d.n(), d.tel(), d.email(), d.org(), d.title(), d.adr(),
-                d.note(), null), null);
+                d.note(), null), Precondition.none());
         ex.redirect("/web/card?saved=1");
     }
 
