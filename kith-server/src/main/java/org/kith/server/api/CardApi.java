@@ -3,7 +3,6 @@ package org.kith.server.api;
 import static org.kith.server.http.Route.auth;
 
 import java.util.List;
-import java.util.Locale;
 
 import ezvcard.VCardVersion;
 import org.kith.core.Kith;
@@ -11,6 +10,7 @@ import org.kith.core.Precondition;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.view.OwnCard;
+import org.kith.server.http.Accept;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 
@@ -70,25 +70,7 @@ final class CardApi implements Resource {
      * vCard is listed first wins; {@code version=4.0} on the vCard range selects 4.0.
      */
     static VCardVersion wantedVcard(String accept) {
-        if (accept == null) {
-            return null;
-        }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (type.equals("application/json")) {
-                return null;
-            }
-            if (Bodies.isVcard(type)) {
-                for (int i = 1; i < parts.length; i++) {
-                    String param = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
-                    if (param.equals("version=4.0")) {
-                        return VCardVersion.V4_0;
-                    }
-                }
-                return VCardVersion.V3_0;
-            }
-        }
-        return null;
+        Accept.Range range = Accept.parse(accept).first(List.of("application/json", "text/vcard", "text/x-vcard"));
+        return range == null || range.type().equals("application/json") ? null : Accept.vcardVersion(range);
     }
 }

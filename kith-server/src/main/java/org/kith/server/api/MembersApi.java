@@ -30,7 +30,7 @@ final class MembersApi implements Resource {
     }
 
     private void remove(Exchange ex) {
-        kith.groups().removeMember(ex.account(), ex.id("id", "group"), ex.path("username"));
+        kith.groups().removeMember(ex.account(), ex.id("id", "group"), ex.var("username"));
         ex.noContent();
     }
 }

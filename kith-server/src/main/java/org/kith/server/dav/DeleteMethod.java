@@ -15,6 +15,6 @@ final class DeleteMethod implements DavMethod {
         } else {
             throw DavError.readOnly("this collection cannot be deleted");
         }
-        ctx.exchange().send(204, null, null);
+        ctx.exchange().send(204);
     }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 
+import org.kith.server.http.Exchange;
+
 /**
  * PUT of one vCard (RFC 6352 §6.3.2): into a personal book any card; into the merged or a group
  * book only the viewer's own card. Conditional with If-Match / If-None-Match: *, checked in the
@@ -17,7 +19,7 @@ final class PutMethod implements DavMethod {
         if (!(target instanceof Target.Member m)) {
             throw DavError.methodNotAllowed("PUT is for cards inside an address book");
         }
-        DavExchange ex = ctx.exchange();
+        Exchange ex = ctx.exchange();
         String type = ex.header("Content-Type");
         String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.isEmpty() && !mediaType.equals("text/vcard") && !mediaType.equals("text/x-vcard")) {
@@ -26,14 +28,14 @@ final class PutMethod implements DavMethod {
         }
         DavBook book = ctx.library().book(m.book()).orElseThrow(() ->
                 new DavError(409, null, "no address book '" + m.book() + "' to put the card in"));
-        byte[] body = ex.body(ctx.maxCardBytes(), new DavError(413, DavNames.MAX_RESOURCE_SIZE,
+        byte[] body = ex.body(ctx.maxCardBytes(), () -> new DavError(413, DavNames.MAX_RESOURCE_SIZE,
                 "a card may be at most " + ctx.maxCardBytes() + " bytes"));
         String vcard = utf8(body);
         DavBook.Written written = book.put(m.name(), vcard, ex.precondition());
         if (written.etag() != null) {
             ex.setHeader("ETag", written.etag());
         }
-        ex.send(written.created() ? 201 : 204, null, null);
+        ex.send(written.created() ? 201 : 204);
     }
 
     private static String utf8(byte[] body) {

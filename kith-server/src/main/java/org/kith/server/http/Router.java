@@ -1,0 +1,93 @@
+package org.kith.server.http;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.kith.core.error.KithException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's one Jetty handler, for every surface. It picks the surface that owns the path
+ * (the longest prefix), decodes the path once, looks the route up in that surface's table, lets
+ * the surface admit the request, runs the handler, and hands every error to the surface's error
+ * mapper. Unknown path: 404; known path, other method: 405 with {@code Allow} from the table.
+ * Thread-safe.
+ */
+public final class Router extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private record Owned(String prefix, Surface surface, RouteTable table) {
+        boolean covers(String path) {
+            return prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+
+    private final List<Owned> owners;
+
+    public Router(List<Surface> surfaces) {
+        this.owners = surfaces.stream()
+                .flatMap(s -> {
+                    RouteTable table = new RouteTable(s.routes());
+                    return s.prefixes().stream().map(p -> new Owned(p, s, table));
+                })
+                .sorted(Comparator.comparingInt((Owned o) -> o.prefix().length()).reversed())
+                .toList();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        SecurityHeaders.apply(response);
+        String path = request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
+        Owned owner = owners.stream().filter(o -> o.covers(path)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no surface owns " + path));
+        List<String> segments = PathSegments.decode(path);
+        RouteTable.Match match = owner.table().find(segments, request.getMethod());
+        Exchange ex = new Exchange(request, response, callback, segments, match.vars(), match.allowed());
+        Surface surface = owner.surface();
+        try {
+            surface.enter(ex);
+            if (match.route() == null) {
+                throw refusal(ex);
+            }
+            if (surface.admit(ex, match.route())) {
+                match.route().handler().handle(ex);
+            }
+        } catch (KithException | HttpError e) {
+            answer(ex, surface, e);
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.error("{} {} failed", request.getMethod(), path, e);
+            answer(ex, surface, new HttpError(500, "internal", "the server failed to handle this request"));
+        }
+        return true;
+    }
+
+    private static HttpError refusal(Exchange ex) {
+        if (ex.allowed().isEmpty()) {
+            return new HttpError(404, "not-found", "no such resource: " + ex.path());
+        }
+        ex.setHeader("Allow", String.join(", ", ex.allowed()));
+        return new HttpError(405, "method-not-allowed", ex.method() + " is not allowed here; use "
+                + String.join(" or ", ex.allowed()));
+    }
+
+    /** Answers an error unless the handler already started its own response (an event stream). */
+    private static void answer(Exchange ex, Surface surface, RuntimeException error) {
+        if (ex.isAsync() || ex.committed()) {
+            if (!ex.isAsync()) {
+                ex.callback().failed(new IllegalStateException("failed after the response was committed"));
+            }
+            return;
+        }
+        try {
+            surface.errors().answer(ex, error);
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: answering {} failed", ex.method(), ex.path(), error, e);
+            ex.callback().failed(e);
+        }
+    }
+}
