@@ -42,7 +42,7 @@ final class CardApi implements Resource {
 
     private void put(Exchange ex) {
         Precondition condition = ex.precondition();
-        String type = Bodies.mediaType(ex);
+        String type = ex.mediaType();
         OwnCard card;
         if (Bodies.isVcard(type)) {
             card = kith.cards().updateFromVcard(ex.account(), ex.body(), condition);

@@ -3,7 +3,6 @@ package org.kith.server.dav;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 
 import org.kith.server.http.Exchange;
 
@@ -20,8 +19,7 @@ final class PutMethod implements DavMethod {
             throw DavError.methodNotAllowed("PUT is for cards inside an address book");
         }
         Exchange ex = ctx.exchange();
-        String type = ex.header("Content-Type");
-        String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType = ex.mediaType();
         if (!mediaType.isEmpty() && !mediaType.equals("text/vcard") && !mediaType.equals("text/x-vcard")) {
             throw new DavError(415, DavNames.SUPPORTED_ADDRESS_DATA_PRECONDITION,
                     "a card must be sent as text/vcard, not " + mediaType);

@@ -16,11 +16,7 @@ public final class Authenticator {
     }
 
     public Credential authenticate(Exchange ex) {
-        return authenticate(ex.header("Authorization"), ex.remoteAddress());
-    }
-
-    /** As {@link #authenticate(Exchange)}, from the Authorization header and the client's address. */
-    public Credential authenticate(String header, String remoteAddress) {
+        String header = ex.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new Unauthenticated("sign in: send HTTP Basic credentials or a bearer token");
         }
@@ -39,7 +35,7 @@ public final class Authenticator {
             if (colon < 0) {
                 throw new Unauthenticated("malformed Basic credentials");
             }
-            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), remoteAddress);
+            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), ex.remoteAddress());
         }
         throw new Unauthenticated("unsupported authorization scheme");
     }

@@ -140,10 +140,11 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
-    /** The request's Content-Type in lower case, "" when absent. */
-    public String contentType() {
+    /** The request's media type: its Content-Type without parameters, lower case; "" when absent. */
+    public String mediaType() {
         String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        return ct == null ? "" : ct.strip().toLowerCase(Locale.ROOT);
+        int semicolon = ct == null ? -1 : ct.indexOf(';');
+        return ct == null ? "" : (semicolon < 0 ? ct : ct.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
     public String cookie(String name) {

@@ -66,7 +66,7 @@ final class AuthPages {
         String username = ex.form().get("username").strip();
         try {
             NewSecret session = kith.accounts().createSession(username, ex.form().get("password"),
-                    org.eclipse.jetty.server.Request.getRemoteAddr(ex.http().request()));
+                    ex.http().remoteAddress());
             startSession(ex, session);
             ex.http().redirect(next(ex));
         } catch (KithException e) {
@@ -104,7 +104,7 @@ final class AuthPages {
         try {
             kith.accounts().register(username, f.get("password"), displayName, region);
             NewSecret session = kith.accounts().createSession(username, f.get("password"),
-                    org.eclipse.jetty.server.Request.getRemoteAddr(ex.http().request()));
+                    ex.http().remoteAddress());
             startSession(ex, session);
             // Straight on to the new card: it is what the others will see.
             String next = next(ex);
