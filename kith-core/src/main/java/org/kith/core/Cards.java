@@ -3,6 +3,7 @@ package org.kith.core;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.card.ValidCard;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.core.error.PreconditionFailed;
 import org.kith.core.model.Account;
@@ -74,10 +75,11 @@ public final class Cards {
     private static void require(StoreTx tx, StoredCard current, Precondition condition, String servedUid) {
         if (!servedUid.equals(current.uid()) && tx.groupsOf(current.accountId()).stream()
                 .noneMatch(g -> tx.member(g.id(), current.accountId()).map(m -> servedUid.equals(m.cardUid())).orElse(false))) {
-            throw new NotFound("your card is not shown under the UID " + servedUid);
+            throw new NotFound(ErrorCode.CARD_NOT_FOUND, "your card is not shown under the UID " + servedUid)
+                    .with("name", servedUid);
         }
         if (!condition.holds(CardCodec.servedEtag(current.etag(), servedUid))) {
-            throw condition.failure("the card", true);
+            throw condition.failure(null, true);
         }
     }
 
@@ -86,7 +88,8 @@ public final class Cards {
             return toOwn(tx, current, region); // same bytes: nothing for anyone to fetch
         }
         if (!tx.updateCard(current.accountId(), valid.canonical(), valid.etag(), current.etag(), services.now())) {
-            throw new PreconditionFailed("the card was changed concurrently; fetch it and try again");
+            throw new PreconditionFailed(ErrorCode.CARD_CHANGED,
+                    "the card was changed concurrently; fetch it and try again");
         }
         tx.replacePhones(current.accountId(), valid.e164Numbers());
         for (Group group : tx.groupsOf(current.accountId())) {
@@ -97,7 +100,7 @@ public final class Cards {
     }
 
     static StoredCard card(StoreTx tx, long accountId) {
-        return tx.card(accountId).orElseThrow(() -> new NotFound("no such account"));
+        return tx.card(accountId).orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
     }
 
     static String region(StoreTx tx, long accountId) {

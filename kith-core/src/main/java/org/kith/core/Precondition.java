@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.PreconditionFailed;
 
 /**
@@ -99,15 +100,27 @@ public final class Precondition {
         return new Precondition(Kind.MATCH, Set.copyOf(more));
     }
 
-    /** The error for a write this condition stopped; {@code what} names the resource ("the card 'a.vcf'"). */
-    public PreconditionFailed failure(String what, boolean exists) {
-        String why = switch (kind) {
-            case ABSENT -> what + " already exists";
-            case MATCH -> tags.isEmpty() ? "no strong entity tag was given, so the condition cannot hold"
-                    : exists ? what + " has changed since you read it; fetch it and try again" : what + " does not exist";
-            case EXISTS, ANY -> what + " does not exist";
+    /**
+     * The error for a write to a card that this condition stopped.
+     * @param name the card's resource name, or null for a person's own card
+     * @param exists whether the card exists now
+     */
+    public PreconditionFailed failure(String name, boolean exists) {
+        String what = name == null ? "the card" : "the card '" + name + "'";
+        ErrorCode code = switch (kind) {
+            case ABSENT -> ErrorCode.CARD_EXISTS;
+            case MATCH -> tags.isEmpty() ? ErrorCode.CONDITION_IMPOSSIBLE
+                    : exists ? ErrorCode.CARD_CHANGED : ErrorCode.CARD_NOT_FOUND;
+            case EXISTS, ANY -> ErrorCode.CARD_NOT_FOUND;
         };
-        return new PreconditionFailed(why + " (" + this + ")");
+        String why = switch (code) {
+            case CARD_EXISTS -> what + " already exists";
+            case CONDITION_IMPOSSIBLE -> "no strong entity tag was given, so the condition cannot hold";
+            case CARD_CHANGED -> what + " has changed since you read it; fetch it and try again";
+            default -> what + " does not exist";
+        };
+        PreconditionFailed failed = new PreconditionFailed(code, why + " (" + this + ")");
+        return code == ErrorCode.CARD_NOT_FOUND && name != null ? failed.with("name", name) : failed;
     }
 
     /** The condition as the header that states it. */

@@ -17,6 +17,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.kith.core.Precondition;
+import org.kith.core.error.ErrorCode;
+import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.error.TooLarge;
 import org.kith.core.model.Credential;
@@ -109,12 +111,12 @@ public final class Exchange {
      * A numeric id from the path. Anything else cannot name a thing, so it is "not found" —
      * never a 400 that would tell a caller more than an unknown id does.
      */
-    public long id(String name, String thing) {
+    public long id(String name, String thing, ErrorCode unknown) {
         String value = vars.get(name);
         if (value != null && !value.isEmpty() && value.length() <= 18 && value.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(value);
         }
-        throw new NotFound("no such " + thing);
+        throw new NotFound(unknown, "no such " + thing);
     }
 
     /** The methods the route table serves at this path, in table order (for {@code Allow}). */
@@ -194,13 +196,13 @@ public final class Exchange {
 
     /** The request body as text, refusing more than {@link #MAX_BODY} bytes. */
     public String body() {
-        return new String(body(MAX_BODY, () -> new TooLarge("the request body is larger than 1 MiB")),
-                StandardCharsets.UTF_8);
+        return new String(body(MAX_BODY, () -> new TooLarge(ErrorCode.BODY_TOO_LARGE,
+                "the request body is larger than 1 MiB").with("maxBytes", MAX_BODY)), StandardCharsets.UTF_8);
     }
 
     /**
      * The body, refusing more than {@code max} bytes with {@code tooLarge} without keeping them.
-     * @throws HttpError 400 when the body cannot be read
+     * @throws Invalid (malformed) when the body cannot be read
      */
     public byte[] body(int max, Supplier<? extends RuntimeException> tooLarge) {
         return readBody(r -> RequestBodies.read(r, max, tooLarge));
@@ -212,7 +214,8 @@ public final class Exchange {
         try {
             return reader.read(request);
         } catch (IOException | UncheckedIOException e) {
-            throw new HttpError(400, "malformed", "the request body could not be read");
+            throw Invalid.malformed(ErrorCode.BODY_UNREADABLE, null,
+                    "the request body could not be read: " + e.getMessage());
         }
     }
 

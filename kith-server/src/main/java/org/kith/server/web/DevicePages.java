@@ -30,7 +30,7 @@ final class DevicePages {
                 WebRoute.page("/web/devices", ex -> render(ex, null, null, "", FieldErrors.none(), 200)),
                 WebRoute.action("/web/devices", this::create),
                 WebRoute.action("/web/devices/{id}/revoke", ex -> {
-                    kith.accounts().revokeAppPassword(ex.me(), ex.http().id("id", "page"));
+                    kith.accounts().revokeAppPassword(ex.me(), ex.id("id"));
                     ex.http().redirect("/web/devices");
                 }),
                 WebRoute.action("/web/devices/apple", this::appleProfile));

@@ -11,6 +11,7 @@ import org.kith.core.Groups;
 import org.kith.core.Kith;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.KithException;
 import org.kith.core.view.EntryView;
 import org.kith.core.view.GroupView;
@@ -46,13 +47,13 @@ final class GroupActions {
                 })),
                 WebRoute.action(g + "/links", form("link", this::createLink)),
                 WebRoute.action(g + "/invitations/{inv}/revoke", form("", (ex, id) -> {
-                    kith.invitations().revoke(ex.me(), id, ex.http().id("inv", "page"));
+                    kith.invitations().revoke(ex.me(), id, ex.id("inv"));
                     return "?done=revoked";
                 })),
                 WebRoute.action(g + "/entries", form("entry-add", this::addEntry)),
-                WebRoute.action(g + "/entries/{entry}", ex -> form("entry-" + ex.http().id("entry", "page"), this::editEntry).handle(ex)),
+                WebRoute.action(g + "/entries/{entry}", ex -> form("entry-" + ex.id("entry"), this::editEntry).handle(ex)),
                 WebRoute.action(g + "/entries/{entry}/delete", form("", (ex, id) -> {
-                    kith.entries().delete(ex.me(), id, ex.http().id("entry", "page"));
+                    kith.entries().delete(ex.me(), id, ex.id("entry"));
                     return "?done=entryDeleted";
                 })),
                 WebRoute.action(g + "/edit", form("settings", this::edit)),
@@ -69,12 +70,12 @@ final class GroupActions {
                     return "?done=transferred";
                 })),
                 WebRoute.action(g + "/leave", ex -> {
-                    kith.groups().removeMember(ex.me(), ex.http().id("id", "page"), ex.account().username());
+                    kith.groups().removeMember(ex.me(), ex.id("id"), ex.account().username());
                     ex.http().redirect("/web/groups");
                 }),
                 WebRoute.page(g + "/delete", this::confirmDelete),
                 WebRoute.action(g + "/delete", ex -> {
-                    kith.groups().delete(ex.me(), ex.http().id("id", "page"));
+                    kith.groups().delete(ex.me(), ex.id("id"));
                     ex.http().redirect("/web/groups");
                 }));
     }
@@ -82,7 +83,7 @@ final class GroupActions {
     /** Runs an action; success goes back to the page (plus what it returned), failure shows the page with the error. */
     private Visit.Handler form(String formName, Action action) {
         return ex -> {
-            long id = ex.http().id("id", "page");
+            long id = ex.id("id");
             String suffix;
             try {
                 suffix = action.run(ex, id);
@@ -116,9 +117,10 @@ final class GroupActions {
     }
 
     private String editEntry(Visit ex, long id) {
-        long entryId = ex.http().id("entry", "page");
+        long entryId = ex.id("entry");
         EntryView current = kith.entries().list(ex.me(), id).stream().filter(e -> e.entry().id() == entryId)
-                .findFirst().orElseThrow(() -> new org.kith.core.error.NotFound("no such managed entry"));
+                .findFirst().orElseThrow(() -> new org.kith.core.error.NotFound(ErrorCode.ENTRY_NOT_FOUND,
+                        "no such managed entry"));
         CardData before = CardCodec.toData(CardCodec.fromCanonical(current.entry().vcard()), ex.account().region());
         kith.entries().update(ex.me(), id, entryId, entryCard(ex.form(), before));
         return "?done=entrySaved";
@@ -155,7 +157,7 @@ final class GroupActions {
     }
 
     private void confirmDelete(Visit ex) {
-        GroupView g = kith.groups().get(ex.me(), ex.http().id("id", "page"));
+        GroupView g = kith.groups().get(ex.me(), ex.id("id"));
         long id = g.group().id();
         ex.html(200, Layout.page(ex, ex.t("delete.title", g.group().name()),
                 el("p", cls("warning"), ex.t("delete.warning", g.memberCount())),

@@ -15,6 +15,7 @@ import ezvcard.VCardVersion;
 import org.kith.core.Kith;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Role;
 import org.kith.core.view.EntryView;
@@ -57,8 +58,8 @@ final class GroupPage {
 
     List<Route> routes() {
         return List.of(
-                WebRoute.page("/web/groups/{id}", ex -> render(ex, ex.http().id("id", "page"), Failed.NONE, 200)),
-                WebRoute.page("/web/groups/{id}/live", ex -> ex.fragment(live(ex, ex.http().id("id", "page")))),
+                WebRoute.page("/web/groups/{id}", ex -> render(ex, ex.id("id"), Failed.NONE, 200)),
+                WebRoute.page("/web/groups/{id}/live", ex -> ex.fragment(live(ex, ex.id("id")))),
                 WebRoute.page("/web/groups/{id}/photo/{uid}", this::photo),
                 WebRoute.page("/web/groups/{id}/phonebook.vcf", this::vcf));
     }
@@ -267,13 +268,13 @@ final class GroupPage {
     }
 
     private void photo(Visit ex) {
-        VisibleCard card = kith.phonebooks().card(ex.me(), ex.http().id("id", "page"), ex.http().var("uid"))
-                .orElseThrow(() -> new org.kith.core.error.NotFound("no such card"));
+        VisibleCard card = kith.phonebooks().card(ex.me(), ex.id("id"), ex.http().var("uid"))
+                .orElseThrow(() -> new org.kith.core.error.NotFound(ErrorCode.PAGE_NOT_FOUND, "no such card"));
         CardPages.sendPhoto(ex, CardCodec.toData(CardCodec.fromCanonical(card.canonical()), "CN").photo());
     }
 
     private void vcf(Visit ex) {
-        long groupId = ex.http().id("id", "page");
+        long groupId = ex.id("id");
         GroupView g = kith.groups().get(ex.me(), groupId);
         StringBuilder out = new StringBuilder();
         for (VisibleCard c : kith.phonebooks().phonebook(ex.me(), groupId).cards()) {

@@ -23,11 +23,11 @@ final class InboxPages {
         return List.of(
                 WebRoute.page("/web/invitations", this::show),
                 WebRoute.action("/web/invitations/{id}/accept", ex -> {
-                    GroupView g = kith.invitations().accept(ex.me(), ex.http().id("id", "page"));
+                    GroupView g = kith.invitations().accept(ex.me(), ex.id("id"));
                     ex.http().redirect("/web/groups/" + g.group().id() + "?done=joined");
                 }),
                 WebRoute.action("/web/invitations/{id}/decline", ex -> {
-                    kith.invitations().decline(ex.me(), ex.http().id("id", "page"));
+                    kith.invitations().decline(ex.me(), ex.id("id"));
                     ex.http().redirect("/web/invitations");
                 }));
     }

@@ -2,6 +2,7 @@ package org.kith.server.web;
 
 import java.nio.charset.StandardCharsets;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.model.Account;
 import org.kith.server.http.Exchange;
 
@@ -36,6 +37,11 @@ final class Visit {
 
     Exchange http() {
         return http;
+    }
+
+    /** A numeric id from the path; anything else names no page. */
+    long id(String var) {
+        return http.id(var, "page", ErrorCode.PAGE_NOT_FOUND);
     }
 
     void signedIn(Account account, String sessionToken) {
