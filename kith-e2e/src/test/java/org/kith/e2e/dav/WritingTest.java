@@ -194,14 +194,19 @@ abstract class WritingTest extends DavSuite {
         Person racer = person("write-racer", "Racer");
         String raceGroup = People.group(racer, "Race", "");
         String own = cardHref(racer.groupBook(raceGroup), racer.uid());
-        for (int round = 1; round <= 6; round++) {
-            DavResponse current = racer.dav().get(own).expect(200);
-            List<Integer> statuses = racingPuts(racer, own, current.etag(),
-                    withFnAndTel(current.text(), "Racer " + round + "a", "1391000000" + round),
-                    withFnAndTel(current.text(), "Racer " + round + "b", "1392000000" + round));
-            assertThat(statuses).as("own card, round " + round).containsExactly(204, 412);
-        }
+        ownCardRaces(racer, own, "Racer");
         assertThat(racer.dav().get(own).text()).containsAnyOf("FN:Racer 6a", "FN:Racer 6b");
+    }
+
+    /** Six rounds of two PUTs of my own card at {@code href} with the same If-Match: one wins, one gets 412. */
+    private static void ownCardRaces(Person p, String href, String name) throws Exception {
+        for (int round = 1; round <= 6; round++) {
+            DavResponse current = p.dav().get(href).expect(200);
+            List<Integer> statuses = racingPuts(p, href, current.etag(),
+                    withFnAndTel(current.text(), name + " " + round + "a", "1391000000" + round),
+                    withFnAndTel(current.text(), name + " " + round + "b", "1392000000" + round));
+            assertThat(statuses).as(href + ", round " + round).containsExactly(204, 412);
+        }
     }
 
     /**
@@ -216,35 +221,25 @@ abstract class WritingTest extends DavSuite {
         return entry.get("uid").asText();
     }
 
-    /** A member who joined through a managed entry, with their own group first: their card under the entry's UID. */
-    private String inheritedCard(String prefix) {
+    /** A member who joined through a managed entry, and the href of their card under the entry's UID. */
+    private record Heir(Person person, String href) {}
+
+    /** A group of alice's that {@code prefix}-… joins through a managed entry, after a group of their own. */
+    private Heir heir(String prefix) {
         Person heir = person(prefix, "Heir");
         People.group(heir, "Heir's own", ""); // a group first: the card keeps its own UID there
         String kept = People.group(alice, "Kept for " + prefix, "");
         String entryUid = inheritEntry(alice, kept, heir);
         assertThat(entryUid).as("shown under the entry's UID").isNotEqualTo(heir.uid());
-        heirs.put(entryUid, heir);
-        return cardHref(heir.groupBook(kept), entryUid);
-    }
-
-    private final Map<String, Person> heirs = new java.util.HashMap<>();
-
-    private Person heirOf(String href) {
-        return heirs.entrySet().stream().filter(e -> href.endsWith(Hrefs.encodeSegment(e.getKey()) + ".vcf"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        return new Heir(heir, cardHref(heir.groupBook(kept), entryUid));
     }
 
     @Test
     void twoWritersOfMyCardUnderAnInheritedEntryUidNeverBothWin() throws Exception {
-        String href = inheritedCard("write-heir");
-        Person heir = heirOf(href);
-        for (int round = 1; round <= 6; round++) {
-            DavResponse current = heir.dav().get(href).expect(200);
-            List<Integer> statuses = racingPuts(heir, href, current.etag(),
-                    withFnAndTel(current.text(), "Heir " + round + "a", "1393000000" + round),
-                    withFnAndTel(current.text(), "Heir " + round + "b", "1394000000" + round));
-            assertThat(statuses).as("inherited UID, round " + round).containsExactly(204, 412);
-        }
+        Heir h = heir("write-heir");
+        Person heir = h.person();
+        String href = h.href();
+        ownCardRaces(heir, href, "Heir");
         assertThat(heir.dav().get(href).text()).containsAnyOf("FN:Heir 6a", "FN:Heir 6b");
         assertThat(heir.api().get("/api/v1/me/card").expect(200).text("fn")).as("one card: the same write everywhere")
                 .isIn("Heir 6a", "Heir 6b");
@@ -258,12 +253,11 @@ abstract class WritingTest extends DavSuite {
 
     @Test
     void aWeakIfMatchNeverMatchesAWrite() {
-        String own = cardHref(alice.groupBook(gid), alice.uid());
-        String inherited = inheritedCard("write-weak");
+        Heir heir = heir("write-weak");
         String personal = alice.personalBook() + "weak.vcf";
         alice.dav().putCard(personal, VCardText.v3("weak-uid", "Weak Before")).expect(201);
-        for (String href : List.of(own, inherited, personal)) {
-            Person p = href.equals(inherited) ? heirOf(href) : alice;
+        for (String href : List.of(cardHref(alice.groupBook(gid), alice.uid()), heir.href(), personal)) {
+            Person p = href.equals(heir.href()) ? heir.person() : alice;
             DavResponse before = p.dav().get(href).expect(200);
             for (String etag : bothEtags(p, href)) {
                 String vcard = href.equals(personal) ? VCardText.v3("weak-uid", "Weak Write")
@@ -284,13 +278,12 @@ abstract class WritingTest extends DavSuite {
 
     @Test
     void anIfMatchListMatchesWhenAnyOfItsTagsIsCurrent() {
-        String own = cardHref(alice.groupBook(gid), alice.uid());
-        String inherited = inheritedCard("write-list");
+        Heir heir = heir("write-list");
         String personal = alice.personalBook() + "list.vcf";
         alice.dav().putCard(personal, VCardText.v3("list-uid", "List 0")).expect(201);
         int round = 0;
-        for (String href : List.of(own, inherited, personal)) {
-            Person p = href.equals(inherited) ? heirOf(href) : alice;
+        for (String href : List.of(cardHref(alice.groupBook(gid), alice.uid()), heir.href(), personal)) {
+            Person p = href.equals(heir.href()) ? heir.person() : alice;
             for (int version = 0; version < 2; version++) {
                 round++;
                 String etag = bothEtags(p, href).get(version);
