@@ -12,30 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's one Jetty handler, for every surface. It picks the surface that owns the path
- * (the longest prefix), decodes the path once, looks the route up in that surface's table, lets
- * the surface admit the request, runs the handler, and hands every error to the surface's error
- * mapper. Unknown path: 404; known path, other method: 405 with {@code Allow} from the table.
- * Thread-safe.
+ * The server's one Jetty handler, for every surface. It decodes the path once, looks the route up
+ * in the one table of every surface's rows, lets the row's surface admit the request, runs the
+ * handler, and hands every error to that surface's error mapper. Unknown path: 404, in the form
+ * of the surface owning the path (the longest prefix); known path, other method: 405 with
+ * {@code Allow} from the table. Thread-safe.
  */
 public final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
-    private record Owned(String prefix, Surface surface, RouteTable table) {
+    private record Owner(String prefix, Surface surface) {
         boolean covers(String path) {
             return prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/");
         }
     }
 
-    private final List<Owned> owners;
+    private final RouteTable table;
+    private final List<Owner> owners;
 
     public Router(List<Surface> surfaces) {
-        this.owners = surfaces.stream()
-                .flatMap(s -> {
-                    RouteTable table = new RouteTable(s.routes());
-                    return s.prefixes().stream().map(p -> new Owned(p, s, table));
-                })
-                .sorted(Comparator.comparingInt((Owned o) -> o.prefix().length()).reversed())
+        this.table = new RouteTable(surfaces);
+        this.owners = surfaces.stream().flatMap(s -> s.prefixes().stream().map(p -> new Owner(p, s)))
+                .sorted(Comparator.comparingInt((Owner o) -> o.prefix().length()).reversed())
                 .toList();
     }
 
@@ -43,19 +41,17 @@ public final class Router extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         SecurityHeaders.apply(response);
         String path = request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
-        Owned owner = owners.stream().filter(o -> o.covers(path)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no surface owns " + path));
         List<String> segments = PathSegments.decode(path);
-        RouteTable.Match match = owner.table().find(segments, request.getMethod());
+        RouteTable.Match match = table.find(segments, request.getMethod());
+        Surface surface = match.row() != null ? match.row().surface() : owner(path);
         Exchange ex = new Exchange(request, response, callback, segments, match.vars(), match.allowed());
-        Surface surface = owner.surface();
         try {
             surface.enter(ex);
-            if (match.route() == null) {
+            if (match.row() == null) {
                 throw refusal(ex);
             }
-            if (surface.admit(ex, match.route())) {
-                match.route().handler().handle(ex);
+            if (surface.admit(ex, match.row().route())) {
+                match.row().route().handler().handle(ex);
             }
         } catch (KithException | HttpError e) {
             answer(ex, surface, e);
@@ -64,6 +60,11 @@ public final class Router extends Handler.Abstract {
             answer(ex, surface, new HttpError(500, "internal", "the server failed to handle this request"));
         }
         return true;
+    }
+
+    private Surface owner(String path) {
+        return owners.stream().filter(o -> o.covers(path)).findFirst().map(Owner::surface)
+                .orElseThrow(() -> new IllegalStateException("no surface owns " + path));
     }
 
     private static HttpError refusal(Exchange ex) {

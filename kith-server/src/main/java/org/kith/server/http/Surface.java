@@ -3,19 +3,22 @@ package org.kith.server.http;
 import java.util.List;
 
 /**
- * One surface the kernel serves (REST, CardDAV, the web UI): the path prefixes it owns, its route
- * table, how it admits a request, and its error mapper. The {@link Router} owns everything else.
- * Implementations are thread-safe.
+ * One surface the kernel serves (REST, CardDAV, the web UI): the path prefixes it owns, its rows
+ * of the route table, how it admits a request, and its error mapper. The {@link Router} owns
+ * everything else. Implementations are thread-safe.
  */
 public interface Surface {
-    /** The prefixes owned ({@code /dav}: the path itself and everything below it); "/" owns the rest. */
+    /**
+     * The prefixes whose unknown paths it answers ({@code /dav}: the path itself and everything
+     * below it; "/" all the rest). Its rows may also serve a path another surface owns.
+     */
     List<String> prefixes();
 
     List<Route> routes();
 
     ErrorMapper errors();
 
-    /** Runs first for every request this surface owns, found or not: its own headers, per-request state. */
+    /** Runs first for every request it handles, found or not: its own headers, per-request state. */
     default void enter(Exchange ex) throws Exception {}
 
     /**
