@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
+import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 import org.kith.server.Config;
@@ -87,7 +89,7 @@ public final class Bench {
                 long[] timings = new long[iterations];
                 for (int i = -50; i < iterations; i++) { // 50 warm-up rounds
                     kith.cards().update(owner.id(), CardData.named("Owner").withTel(List.of(
-                            new CardData.Tel("cell", "1380013" + String.format("%04d", (i + 1000) % 10000)))), null);
+                            new CardData.Tel("cell", "1380013" + String.format("%04d", (i + 1000) % 10000)))), Precondition.none());
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + token))
                             .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
@@ -159,7 +161,7 @@ public final class Bench {
             for (int r = 0; r < rounds; r++) {
                 round[0] = new CountDownLatch(clients);
                 long t0 = System.nanoTime();
-                kith.cards().update(owner.id(), CardData.named("Owner " + r), null);
+                kith.cards().update(owner.id(), CardData.named("Owner " + r), Precondition.none());
                 if (!round[0].await(10, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("only " + (clients - round[0].getCount()) + " clients got the change");
                 }

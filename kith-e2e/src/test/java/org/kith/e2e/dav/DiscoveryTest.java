@@ -214,6 +214,18 @@ abstract class DiscoveryTest extends DavSuite {
     }
 
     @Test
+    void withPreferReturnMinimalTheMissingPropertiesAreLeftOut() {
+        DavResponse r = alice.dav().call("PROPFIND", alice.groupBook(classmates)).depth(0)
+                .header("Prefer", "return=minimal").xml(Fixtures.read("requests/unknown-property.xml")).send();
+        assertThat(r.header("Preference-Applied")).isEqualTo("return=minimal");
+        Multistatus.Entry e = r.multistatus().entries().get(0);
+        assertThat(e.statusOf(Ns.DAV, "displayname")).isEqualTo(200);
+        assertThat(e.statusOf("urn:example:kith-tests", "no-such-property")).as("RFC 8144: no 404 propstat").isZero();
+        assertThat(alice.dav().propfind(alice.groupBook(classmates), 0, Fixtures.read("requests/unknown-property.xml"))
+                .header("Preference-Applied")).as("without the preference nothing is left out").isNull();
+    }
+
+    @Test
     void cardPrivilegesSayWhichCardsAreMine() {
         String book = alice.groupBook(classmates);
         Multistatus ms = propfind(alice, book, 1, "card-properties.xml");
