@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * replayed from the fixtures in {@code dav/ios} and {@code dav/davx5}, checking at each step what
  * that client needs from the answer to take the next step.
  */
-abstract class ClientReplayTest extends DavSuite {
+class ClientReplayTest extends DavSuite {
     private Person alice;
     private Person bob;
     private String gid;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Discovery (RFC 6764, RFC 5397, RFC 6352 §7) and the properties clients read from books:
  * what a client given only the server's address and a password needs to find everything.
  */
-abstract class DiscoveryTest extends DavSuite {
+class DiscoveryTest extends DavSuite {
     private Person alice;
     private Person bob;
     private String classmates;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Input a server must refuse, precisely and without side effects: XML with DOCTYPE or entities,
  * oversized bodies, invalid vCards, UID collisions; and names that need percent-encoding.
  */
-abstract class HostileInputTest extends DavSuite {
+class HostileInputTest extends DavSuite {
     private Person alice;
     private Person bob;
     private String gid;

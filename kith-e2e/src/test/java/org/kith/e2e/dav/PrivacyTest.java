@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * card, no group-card member, no query hit — and A's later changes move none of B's sync
  * tokens, CTags or ETags. Unblocking brings A back.
  */
-abstract class PrivacyTest extends DavSuite {
+class PrivacyTest extends DavSuite {
 
     /** Every sync-token, CTag and card ETag in all of {@code viewer}'s books. */
     private Map<String, String> fingerprint(Person viewer, List<String> books) {

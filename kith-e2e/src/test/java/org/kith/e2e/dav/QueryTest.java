@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * prop-filter and param-filter, text-match with each collation and match type, negation,
  * anyof/allof, is-not-defined, limit, and the preconditions for what is not supported.
  */
-abstract class QueryTest extends DavSuite {
+class QueryTest extends DavSuite {
     private Person owner;
     private String book;
 

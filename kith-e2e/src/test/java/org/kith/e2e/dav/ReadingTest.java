@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Reading books: the merged and group books' contents, GET/HEAD, vCard 3 and 4, ETags,
  * addressbook-multiget and addressbook-query (RFC 6352 §8).
  */
-abstract class ReadingTest extends DavSuite {
+class ReadingTest extends DavSuite {
     private final byte[] photo = Photos.jpeg(Color.RED);
     private Person alice;
     private Person bob;

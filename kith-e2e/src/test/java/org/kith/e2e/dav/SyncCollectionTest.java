@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** sync-collection (RFC 6578) and getctag on group books: exactly the changes, and nothing else. */
-abstract class SyncCollectionTest extends DavSuite {
+class SyncCollectionTest extends DavSuite {
     private Person alice;
     private Person bob;
     private Person carol;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * address, a group book synced into a folder, local edits synced up (mine accepted, others'
  * refused), others' changes and blocks synced down; then khard reads the folder.
  */
-abstract class VdirsyncerTest extends DavSuite {
+class VdirsyncerTest extends DavSuite {
     private Path tmp;
 
     @BeforeAll

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * If-None-Match, read-only cards of others and group cards, and the personal books
  * (PUT, DELETE, extended MKCOL, PROPPATCH).
  */
-abstract class WritingTest extends DavSuite {
+class WritingTest extends DavSuite {
     private Person alice;
     private Person bob;
     private String gid;

@@ -103,6 +103,9 @@ public final class PgNotifyBridge implements AutoCloseable {
                     // Notices sent while we were away are lost: have every stream look again.
                     LOG.info("listening for other nodes' changes again");
                     kith.publishRemote(ChangeNotice.everyone(kith.phonebooks().position()));
+                } else {
+                    // the sign that other nodes' changes now reach this node's streams (docs/ARCHITECTURE.md)
+                    LOG.info("listening for other nodes' changes");
                 }
                 backoff = 250;
                 relay(c.unwrap(PGConnection.class), s);

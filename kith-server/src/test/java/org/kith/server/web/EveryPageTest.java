@@ -13,18 +13,22 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.kith.server.support.Database;
+import org.kith.server.support.Databases;
 import org.kith.server.support.Http;
 import org.kith.server.support.TestServer;
 
 /**
  * Every page the UI has, in a group full of hostile text, in both languages: each one carries the
  * security headers, a token in every form, shows hostile values only as text, and a Chinese page
- * has no English left in it.
+ * has no English left in it. Run on each database.
  */
+@Databases
 class EveryPageTest {
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMG = "\"><img src=x onerror=alert(2)>";
@@ -35,6 +39,8 @@ class EveryPageTest {
             "Thunderbird", "CardDAV", "URL", "JPEG", "PNG", "GIF", "BMP", "MB", "CN", "UTC", "vcf", "mobileconfig",
             "kith", "crawlowner", "crawlmember", "crawlinvitee");
 
+    @Parameter
+    Database database;
     @TempDir
     static Path dir;
     static TestServer server;
@@ -43,9 +49,10 @@ class EveryPageTest {
     /** Everything typed into the group by its people (hostile or Chinese): not the UI's own text. */
     static final List<String> TYPED = new ArrayList<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(Database database) throws Exception {
+        TYPED.clear();
+        server = TestServer.start(database, dir.resolve(database.name()));
         Browser owner = new Browser(server.baseUrl(), "en").signUp("crawlowner", typed("王 " + SCRIPT));
         new Browser(server.baseUrl(), "en").signUp("crawlmember", typed("李 " + IMG));
         new Browser(server.baseUrl(), "en").signUp("crawlinvitee", typed("张三"));
@@ -82,7 +89,7 @@ class EveryPageTest {
         return value;
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         server.close();
     }
