@@ -52,6 +52,17 @@ abstract class DavSuite {
         return bookProps(p, book).text(Ns.DAV, "sync-token");
     }
 
+    /**
+     * The ETag a sync-collection answer gives for a member that exists (changed or added): it has
+     * no status of its own, which for a removed member would be 404, and its DAV:getetag came
+     * with 200.
+     */
+    static String presentEtag(Multistatus.Entry e) {
+        assertThat(e.status()).as(e.href() + ": a member that exists has no status of its own").isZero();
+        assertThat(e.statusOf(Ns.DAV, "getetag")).as("getetag of " + e.href()).isEqualTo(200);
+        return e.text(Ns.DAV, "getetag");
+    }
+
     static String ctag(Person p, String book) {
         return bookProps(p, book).text(Ns.CS, "getctag");
     }

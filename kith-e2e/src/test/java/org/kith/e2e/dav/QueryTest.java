@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * addressbook-query (RFC 6352 §8.6, §10.5) on a personal book whose cards the test chose:
@@ -18,7 +18,7 @@ class QueryTest extends DavSuite {
     private Person owner;
     private String book;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void cards() {
         owner = person("query-owner", "Owner");
         book = owner.personalBook();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * vdirsyncer, a real CardDAV client, against a running Kith: discovery from the server's
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class VdirsyncerTest extends DavSuite {
     private Path tmp;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void tempDir() throws Exception {
         tmp = Files.createTempDirectory("kith-vdirsyncer");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void cleanUp() throws Exception {
         try (var files = Files.walk(tmp)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
