@@ -37,7 +37,7 @@ class EveryPageTest {
     /** Names that stay as they are in every language. */
     private static final Set<String> NAMES = Set.of("Kith", "English", "iPhone", "iPad", "Mac", "Android", "DAVx5",
             "Thunderbird", "CardDAV", "URL", "JPEG", "PNG", "GIF", "BMP", "MB", "CN", "UTC", "vcf", "mobileconfig",
-            "kith", "crawlowner", "crawlmember", "crawlinvitee");
+            "kith", "crawlowner", "crawlmember", "crawlinvitee", "crawlguest");
 
     @Parameter
     Database database;
@@ -46,6 +46,8 @@ class EveryPageTest {
     static TestServer server;
     static String gid;
     static String code;
+    static String spentCode;
+    static String revokedCode;
     /** Everything typed into the group by its people (hostile or Chinese): not the UI's own text. */
     static final List<String> TYPED = new ArrayList<>();
 
@@ -78,6 +80,15 @@ class EveryPageTest {
         server.as("crawlmember").post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
         ownerApi.put("/api/v1/blocks/crawlmember", Map.of()).expect(204);
         ownerApi.post("/api/v1/app-passwords", Map.of("name", typed("手机 " + SCRIPT))).expect(201);
+        // links that can no longer be used: one used up, one withdrawn
+        spentCode = ownerApi.post("/api/v1/groups/" + gid + "/invitations", Map.of("maxUses", 1, "expiresInHours", 24))
+                .expect(201).text("code");
+        server.anonymous().post("/api/v1/accounts", Map.of("username", "crawlguest", "password", TestServer.PASSWORD,
+                "displayName", typed("访客"))).expect(201);
+        server.as("crawlguest").post("/api/v1/invitations/redeem", Map.of("code", spentCode)).expect(200);
+        Http.Reply withdrawn = ownerApi.post("/api/v1/groups/" + gid + "/invitations", Map.of("maxUses", 5)).expect(201);
+        revokedCode = withdrawn.text("code");
+        ownerApi.delete("/api/v1/groups/" + gid + "/invitations/" + withdrawn.text("id")).expect(204);
         // What the failing forms below type, which their errors repeat.
         for (String value : List.of(SCRIPT, "CrawlOwner", "nope", "abc", "12345")) {
             typed(value);
@@ -106,6 +117,8 @@ class EveryPageTest {
         pages.put("sign up", anonymous.get("/web/signup?next=%2Fjoin%2F" + code));
         pages.put("link, signed out", anonymous.get("/join/" + code));
         pages.put("unknown link", anonymous.get("/join/no-such-code"));
+        pages.put("used-up link", anonymous.get("/join/" + spentCode));
+        pages.put("withdrawn link", anonymous.get("/join/" + revokedCode));
         pages.put("no such page", anonymous.get("/web/nothing-here"));
         pages.put("wrong sign-in", anonymous.post("/web/signin", anonymous.withToken("/web/signin",
                 "username", "crawlowner", "password", "wrong-password")));
@@ -218,8 +231,32 @@ class EveryPageTest {
         assertThat(english).isEmpty();
     }
 
-    /** Latin-letter words a reader sees or hears on the page, other than names and what people typed. */
-    private static Set<String> englishWords(String html) {
+    /**
+     * A text missing from both languages shows as its key (Texts falls back to it), one missing
+     * in Chinese as English: no page in either language shows anything shaped like a key.
+     */
+    @Test
+    void noPageShowsARawTextKey() {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        for (String language : List.of("en", "zh-CN")) {
+            allPages(language).forEach((name, r) -> {
+                Set<String> found = new TreeSet<>();
+                for (String text : readable(r.body())) {
+                    Matcher k = Pattern.compile("\\b[a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z][a-zA-Z0-9]*)+\\b").matcher(text);
+                    while (k.find()) {
+                        found.add(k.group());
+                    }
+                }
+                if (!found.isEmpty()) {
+                    keys.put(language + " " + name, found);
+                }
+            });
+        }
+        assertThat(keys).isEmpty();
+    }
+
+    /** What a reader sees or hears on the page (text and the attributes read out), without what people typed. */
+    private static List<String> readable(String html) {
         String s = html.replaceAll("(?s)<(pre|code|script|style)\\b.*?</\\1>", " ");
         List<String> texts = new ArrayList<>();
         Matcher a = Pattern.compile("\\s(?:aria-label|placeholder|title|alt|data-msg-[a-z]+)=\"([^\"]*)\"").matcher(s);
@@ -227,13 +264,22 @@ class EveryPageTest {
             texts.add(a.group(1));
         }
         texts.add(s.replaceAll("(?s)<[^>]*>", " "));
-        Set<String> words = new TreeSet<>();
+        List<String> out = new ArrayList<>();
         for (String t : texts) {
             String text = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                     .replace("&amp;", "&");
             for (String value : TYPED) {
                 text = text.replace(value, " ");
             }
+            out.add(text);
+        }
+        return out;
+    }
+
+    /** Latin-letter words a reader sees or hears on the page, other than names and what people typed. */
+    private static Set<String> englishWords(String html) {
+        Set<String> words = new TreeSet<>();
+        for (String text : readable(html)) {
             Matcher w = Pattern.compile("[A-Za-z][A-Za-z0-9'-]*").matcher(text);
             while (w.find()) {
                 if (!NAMES.contains(w.group())) {
