@@ -169,7 +169,7 @@ class WatcherTest {
         server.refuseEvents(401, "unauthorized.json");
         start(server.url(), Duration.ofHours(1), Watcher.STALL);
         Wait.until("the watch to end", DEADLINE, () -> ended.get() != null);
-        assertThat(ended.get()).isInstanceOf(ApiError.class).hasMessage("Unauthorized: missing or wrong credentials");
+        assertThat(ended.get()).isInstanceOf(ApiError.class).hasMessage("Authentication required: invalid or expired token");
     }
 
     @Test
