@@ -246,7 +246,9 @@ class PatentScenarioTest {
         String listed = new String(khard.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(khard.waitFor()).as(listed).isZero();
         assertThat(listed).contains("Alice W.").contains("Bob").contains("Dave").contains("Carol");
-        assertThat(watchLog).as("watch logs what it applies").isNotEmpty();
+        assertThat(watchLog).as("watch logs what it applies")
+                .anyMatch(l -> l.contains(": updated Alice Wang"))
+                .anyMatch(l -> l.contains(": removed " + aliceUid));
     }
 
     private String cardUid(String viewer, String gid, String fn) {
