@@ -25,6 +25,7 @@ import org.kith.server.support.Http;
 import org.kith.server.support.TestDatabase;
 import org.kith.e2e.support.Cli;
 import org.kith.e2e.support.EventStream;
+import org.kith.e2e.support.Program;
 import org.kith.e2e.support.ServerProcess;
 import org.kith.e2e.support.Vdir;
 import org.kith.e2e.support.Waits;
@@ -241,10 +242,10 @@ class PatentScenarioTest {
         Path khardConfig = tmp.resolve("khard.conf");
         Files.writeString(khardConfig, "[addressbooks]\n[[kith]]\npath = " + bobGroupDir + "/\n\n"
                 + "[general]\ndebug = no\ndefault_action = list\neditor = true\nmerge_editor = true\n");
-        Process khard = new ProcessBuilder("khard", "-c", khardConfig.toString(), "list", "--parsable")
-                .redirectErrorStream(true).start();
-        String listed = new String(khard.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(khard.waitFor()).as(listed).isZero();
+        Program.Result khard = Program.run(new ProcessBuilder("khard", "-c", khardConfig.toString(), "list", "--parsable"),
+                null, Duration.ofSeconds(60));
+        String listed = khard.output();
+        assertThat(khard.exitCode()).as(listed).isZero();
         assertThat(listed).contains("Alice W.").contains("Bob").contains("Dave").contains("Carol");
         assertThat(watchLog).as("watch logs what it applies")
                 .anyMatch(l -> l.contains(": updated Alice Wang"))
