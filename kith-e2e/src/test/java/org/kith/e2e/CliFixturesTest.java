@@ -30,7 +30,7 @@ import org.kith.server.support.TestServer;
  * The kith CLI's unit tests answer it with canned JSON (kith-cli/src/test/resources/api). Each
  * fixture is held against what a real server sends for the same request: every field a fixture
  * has, the server sends too, with the same JSON type; ETags are quoted and times are ISO-8601 on
- * both sides; problems have the server's {@code type}, {@code title} and {@code status}. A fixture the CLI
+ * both sides; problems have the server's {@code type}, {@code title}, {@code status} and {@code code}. A fixture the CLI
  * tests rely on but the server would never send fails here, not on a user's machine.
  */
 class CliFixturesTest {
@@ -94,10 +94,13 @@ class CliFixturesTest {
         REAL.put("phonebook-12.json", () -> phonebook);
         REAL.put("phonebook-12-after-resync.json", () -> phonebook);
         REAL.put("phonebook-7.json", () -> phonebook);
-        REAL.put("resync-required.json", () -> bob.get("/api/v1/groups/" + gid + "/changes?since=garbage")
+        // a token from beyond the feed's end: "too old" (the fixture's case); garbage would be "invalid"
+        REAL.put("resync-required.json", () -> bob.get("/api/v1/groups/" + gid + "/changes?since=999999999")
                 .expect(410).json());
         REAL.put("session.json", () -> server.anonymous().post("/api/v1/sessions", Map.of("username", "bob",
                 "password", TestServer.PASSWORD)).expect(201).json());
+        REAL.put("group-not-found.json", () -> bob.get("/api/v1/groups/999999/changes?since=" + current).expect(404).json());
+        REAL.put("route-not-found.json", () -> bob.get("/api/v1/no-such-endpoint").expect(404).json());
         // the CLI signs in with a token: a refused one is what it meets
         REAL.put("unauthorized.json", () -> Http.bearer(server.baseUrl(), "no-such-token")
                 .get("/api/v1/groups").expect(401).json());
@@ -122,8 +125,9 @@ class CliFixturesTest {
             JsonNode real = REAL.get(file).get();
             compare("", fixture, real, found);
             if (fixture.has("type") && fixture.has("status")) { // a problem: its kind must be the server's
-                for (String member : List.of("type", "title", "status")) {
-                    if (!fixture.get(member).equals(real.get(member))) {
+                for (String member : List.of("type", "title", "status", "code")) {
+                    if (fixture.has(member) != real.has(member) || fixture.has(member)
+                            && !fixture.get(member).equals(real.get(member))) {
                         found.add("problem " + member + " " + fixture.get(member) + ", the server sends " + real.get(member));
                     }
                 }
