@@ -41,7 +41,7 @@ class ApiRulesTest {
     private String gid;
 
     @BeforeParameterizedClassInvocation
-    void start(Database db) throws Exception {
+    void start() throws Exception {
         tmp = Files.createTempDirectory("kith-api-rules");
         database = db.create();
         server = ServerProcess.start(tmp.resolve("data"), database.url());

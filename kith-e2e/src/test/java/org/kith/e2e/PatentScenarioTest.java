@@ -51,7 +51,7 @@ class PatentScenarioTest {
     private final List<Process> watchers = new ArrayList<>();
 
     @BeforeParameterizedClassInvocation
-    void startServer(Database db) throws Exception {
+    void startServer() throws Exception {
         tmp = Files.createTempDirectory("kith-scenario");
         database = db.create();
         server = ServerProcess.start(tmp.resolve("data"), database.url());

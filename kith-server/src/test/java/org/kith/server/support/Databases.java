@@ -11,10 +11,12 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Runs every test of the annotated class once on SQLite and once on PostgreSQL, reported as
- * {@code [1] SQLITE} and {@code [2] POSTGRES}. The class receives the {@link Database} through a
- * {@code @Parameter} field, its constructor, or its {@code @BeforeParameterizedClassInvocation}
- * method (where a shared server is started); {@code @BeforeAll} would run only once for both.
+ * Runs every test of the annotated class once on SQLite and once on PostgreSQL (JUnit's
+ * parameterized classes; reports name the runs {@code [1]} and {@code [2]}). The class declares a
+ * {@code @Parameter Database} field, which JUnit sets for each run; a static
+ * {@code @BeforeParameterizedClassInvocation} method that starts a shared server receives the
+ * same value as its parameter. Set-up for a run belongs in such a method: {@code @BeforeAll}
+ * would run once for both.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -39,6 +39,7 @@ class EveryPageTest {
             "Thunderbird", "CardDAV", "URL", "JPEG", "PNG", "GIF", "BMP", "MB", "CN", "UTC", "vcf", "mobileconfig",
             "kith", "crawlowner", "crawlmember", "crawlinvitee", "crawlguest");
 
+    /** The database of this run (also handed to the method that starts the server). */
     @Parameter
     Database database;
     @TempDir
