@@ -249,7 +249,8 @@ class WebFlowsTest extends EachDatabaseServerTest {
 
     @Test
     void devicesAreToldThePublicUrlWhenTheServerSitsBehindAProxy() throws Exception {
-        try (TestServer proxied = TestServer.start(server.database(), dir.resolve("proxied-" + server.database()), "--base-url", "https://kith.example.org/")) {
+        try (TestServer proxied = TestServer.start(server.database(), dir.resolve("proxied-" + server.database()),
+                "--base-url", "https://kith.example.org/")) {
             Browser b = new Browser(proxied.baseUrl(), "en", true).signUp("proxied", "Proxied");
             String devices = b.get("/web/devices").body();
             assertThat(devices).contains("<code id=\"server-url\">https://kith.example.org</code>",

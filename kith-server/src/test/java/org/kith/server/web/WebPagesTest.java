@@ -39,7 +39,8 @@ class WebPagesTest extends EachDatabaseServerTest {
 
     @Test
     void cookiesAreSecureWhenThePublicUrlIsHttps() throws Exception {
-        try (TestServer tls = TestServer.start(server.database(), dir.resolve("tls-" + server.database()), "--base-url", "https://kith.example.org")) {
+        try (TestServer tls = TestServer.start(server.database(), dir.resolve("tls-" + server.database()),
+                "--base-url", "https://kith.example.org")) {
             HttpResponse<String> r = new Browser(tls.baseUrl(), "en").get("/web/signin");
             assertThat(r.headers().allValues("Set-Cookie")).allMatch(c -> c.contains("; Secure"));
         }
