@@ -73,8 +73,8 @@ public final class Cards {
 
     /** Compares inside the write's transaction; {@link #store} then swaps only the stored card it compared. */
     private static void require(StoreTx tx, StoredCard current, Precondition condition, String servedUid) {
-        if (!servedUid.equals(current.uid()) && tx.groupsOf(current.accountId()).stream()
-                .noneMatch(g -> tx.member(g.id(), current.accountId()).map(m -> servedUid.equals(m.cardUid())).orElse(false))) {
+        if (!servedUid.equals(current.uid()) && tx.groups().groupsOf(current.accountId()).stream()
+                .noneMatch(g -> tx.groups().member(g.id(), current.accountId()).map(m -> servedUid.equals(m.cardUid())).orElse(false))) {
             throw new NotFound(ErrorCode.CARD_NOT_FOUND, "your card is not shown under the UID " + servedUid)
                     .with("name", servedUid);
         }
