@@ -2,7 +2,6 @@ package org.kith.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jetty.http.UriCompliance;
@@ -19,22 +18,21 @@ import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
+import org.kith.server.api.ApiSurface;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
 import org.kith.server.http.Authenticator;
-import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
-import org.kith.server.http.Mount;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
+import org.kith.server.http.Router;
 import org.kith.server.push.EventHub;
-import org.kith.server.push.PgNotifyBridge;
 import org.kith.server.web.WebUi;
 import org.kith.store.Stores;
 
 /**
- * A running Kith: store, services, push, the PostgreSQL bridge (when on PostgreSQL) and the HTTP
- * server, started and stopped together. Used by {@link Main} and, in-process, by tests and
+ * A running Kith: store (with its change signal, across nodes on PostgreSQL), services, push and
+ * the HTTP server, started and stopped together. Used by {@link Main} and, in-process, by tests and
  * benchmarks. Thread-safe.
  */
 public final class KithServer implements AutoCloseable {
@@ -42,7 +40,6 @@ public final class KithServer implements AutoCloseable {
     private final Store store;
     private final Kith kith;
     private final EventHub hub;
-    private final PgNotifyBridge bridge;
     private final Authenticator authenticator;
     private final List<Route> routes;
     private final Server server;
@@ -55,7 +52,6 @@ public final class KithServer implements AutoCloseable {
             this.kith = new Kith(store, limits(config), clock,
                     new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
             this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
-            this.bridge = config.db() == null ? null : new PgNotifyBridge(config.jdbcUrl(), kith);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -75,20 +71,11 @@ public final class KithServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(60_000, 4_000L * config.pingSeconds())); // streams ping well within it
         server.addConnector(connector);
         ContextHandler root = new ContextHandler("/");
-        root.setHandler(new Dispatcher(mounts(), routes, authenticator));
+        root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator),
+                new WebUi(kith, hub, this::baseUrl))));
         server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
-    }
-
-    /**
-     * Handlers owning a path prefix, tried before the REST routes. CardDAV ({@code /dav},
-     * {@code /.well-known/carddav}) and the web UI mount here.
-     */
-    private List<Mount> mounts() {
-        List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator).mounts());
-        mounts.addAll(new WebUi(kith, hub, this::baseUrl).mounts());
-        return mounts;
     }
 
     private static Limits limits(Config config) {
@@ -168,20 +155,14 @@ public final class KithServer implements AutoCloseable {
         return "Kith listening on http://" + host + ":" + port() + " (database: " + db + ")";
     }
 
-    /** Ends the event streams, stops HTTP, the bridge and the store. */
+    /** Ends the event streams, stops HTTP and the store. */
     @Override
     public void close() throws Exception {
         hub.close(); // ends the open event streams so the server can stop at once
         try {
             server.stop();
         } finally {
-            try {
-                if (bridge != null) {
-                    bridge.close();
-                }
-            } finally {
-                store.close();
-            }
+            store.close();
         }
     }
 }

@@ -11,19 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kith.core.model.GroupCard;
+import org.kith.core.store.PhonebookStore;
 
 /** A group's phonebook as stored: its active members' own cards, then its live managed entries. */
-final class PhonebookRows {
+final class PhonebookRows implements PhonebookStore {
     private static final String MEMBER_CARD = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
             + "c.vcard, c.etag, c.uid AS own_uid, ";
-    private static final String MEMBER_FROM = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
-            + "JOIN cards c ON c.account_id = m.account_id ";
     private static final String ENTRY_CARD = "SELECT group_id, uid, id, vcard, etag FROM entries ";
     /** UIDs per statement of a batched read: well below both databases' parameter limits. */
     private static final int UIDS_PER_STATEMENT = 500;
     /** One column list for member and entry rows, so a batched read is one UNION ALL statement. */
     private static final String MEMBER_ROW = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
-            + "c.vcard, c.etag, c.uid AS own_uid, COALESCE(m.alias_uid, c.uid) AS shown_uid, CAST(NULL AS BIGINT) AS entry_id, "
+            + "c.vcard, c.etag, c.uid AS own_uid, " + GroupRows.SHOWN_UID + " AS shown_uid, CAST(NULL AS BIGINT) AS entry_id, "
             + "CASE WHEN m.alias_uid IS NULL THEN 1 ELSE 0 END AS preference";
     /**
      * Member rows found by their card's UID. SQLite keeps the order of a CROSS JOIN, so this walks
@@ -44,9 +43,11 @@ final class PhonebookRows {
         this.sql = sql;
     }
 
-    List<GroupCard> groupCards(long groupId) {
-        List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + "COALESCE(m.alias_uid, c.uid) AS shown_uid"
-                + MEMBER_FROM + "WHERE m.group_id = ? AND m.left_seq IS NULL ORDER BY m.joined_seq, m.id",
+    @Override
+    public List<GroupCard> cards(long groupId) {
+        List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + GroupRows.SHOWN_UID + " AS shown_uid"
+                + GroupRows.MEMBERS_WITH_CARDS + "WHERE m.group_id = ? AND m.left_seq IS NULL "
+                + "ORDER BY m.joined_seq, m.id",
                 PhonebookRows::memberCard, groupId));
         cards.addAll(sql.list(ENTRY_CARD + "WHERE group_id = ? AND deleted_at IS NULL ORDER BY id",
                 PhonebookRows::entryCard, groupId));
@@ -54,14 +55,16 @@ final class PhonebookRows {
     }
 
     /**
-     * Three index lookups rather than one COALESCE(...) = ? comparison, which no index serves:
-     * a member shown under an inherited UID, a member shown under the card's own UID, an entry.
+     * {@link GroupRows#SHOWN_UID} = ? as three index lookups, since no index serves the COALESCE:
+     * a member shown under an inherited UID, a member without one shown under the card's own UID,
+     * an entry.
      */
-    Optional<GroupCard> groupCard(long groupId, String uid) {
-        return sql.one(MEMBER_CARD + "m.alias_uid AS shown_uid" + MEMBER_FROM
+    @Override
+    public Optional<GroupCard> card(long groupId, String uid) {
+        return sql.one(MEMBER_CARD + "m.alias_uid AS shown_uid" + GroupRows.MEMBERS_WITH_CARDS
                         + "WHERE m.group_id = ? AND m.alias_uid = ? AND m.left_seq IS NULL",
                         PhonebookRows::memberCard, groupId, uid)
-                .or(() -> sql.one(MEMBER_CARD + "c.uid AS shown_uid" + MEMBER_FROM
+                .or(() -> sql.one(MEMBER_CARD + "c.uid AS shown_uid" + GroupRows.MEMBERS_WITH_CARDS
                         + "WHERE c.uid = ? AND m.group_id = ? AND m.left_seq IS NULL AND m.alias_uid IS NULL",
                         PhonebookRows::memberCard, uid, groupId))
                 .or(() -> sql.one(ENTRY_CARD + "WHERE group_id = ? AND uid = ? AND deleted_at IS NULL",
@@ -69,11 +72,15 @@ final class PhonebookRows {
     }
 
     /**
-     * {@link #groupCard} for many UIDs: one statement per {@value #UIDS_PER_STATEMENT} UIDs, each
+     * {@link #card} for many UIDs: one statement per {@value #UIDS_PER_STATEMENT} UIDs, each
      * branch an index lookup (alias, own UID, entry), so the cost follows the UIDs asked, not the
-     * group. Where two rows show one UID the one {@link #groupCard} would pick wins.
+     * group. Where two rows show one UID the one {@link #card} would pick wins.
      */
-    List<GroupCard> groupCards(long groupId, Collection<String> uids) {
+    @Override
+    public List<GroupCard> cards(long groupId, Collection<String> uids) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
         Map<String, GroupCard> best = new LinkedHashMap<>();
         for (List<String> chunk : chunks(uids)) {
             String in = Sql.placeholders(chunk.size());
@@ -84,7 +91,7 @@ final class PhonebookRows {
             params.addAll(chunk);
             params.add(groupId);
             params.addAll(chunk);
-            List<GroupCard> rows = sql.list(MEMBER_ROW + MEMBER_FROM + "WHERE m.group_id = ? AND m.alias_uid IN (" + in
+            List<GroupCard> rows = sql.list(MEMBER_ROW + GroupRows.MEMBERS_WITH_CARDS + "WHERE m.group_id = ? AND m.alias_uid IN (" + in
                     + ") AND m.left_seq IS NULL UNION ALL " + MEMBER_BY_UID + "m.group_id = ? AND c.uid IN (" + in
                     + ") AND m.alias_uid IS NULL AND m.left_seq IS NULL UNION ALL " + ENTRY_ROW
                     + "WHERE group_id = ? AND uid IN (" + in + ") AND deleted_at IS NULL ORDER BY preference",
@@ -102,8 +109,9 @@ final class PhonebookRows {
      * UID. Unfiltered, in no particular order; one statement per {@value #UIDS_PER_STATEMENT} UIDs,
      * each an index lookup by UID.
      */
-    List<GroupCard> cardsByOwnUid(Collection<Long> groupIds, Collection<String> ownUids) {
-        if (groupIds.isEmpty()) {
+    @Override
+    public List<GroupCard> byOwnUid(Collection<Long> groupIds, Collection<String> ownUids) {
+        if (groupIds.isEmpty() || ownUids.isEmpty()) {
             return List.of();
         }
         List<GroupCard> out = new ArrayList<>();

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.kith.core.model.DeadProperty;
+import org.kith.core.store.BookPropertyStore;
 
 /** The dead properties of personal books and their cards: one row per (book, resource, name). */
-final class PropertyRows {
+final class PropertyRows implements BookPropertyStore {
     /** Resources per statement: well below both databases' parameter limits. */
     private static final int RESOURCES_PER_STATEMENT = 500;
     private static final String COLS = "resource, namespace, local_name, value";
@@ -24,14 +25,19 @@ final class PropertyRows {
         this.sql = sql;
     }
 
-    Map<String, List<DeadProperty>> all(long bookId) {
+    @Override
+    public Map<String, List<DeadProperty>> all(long bookId) {
         Map<String, List<DeadProperty>> out = new LinkedHashMap<>();
         collect(out, sql.list("SELECT " + COLS + " FROM personal_properties WHERE book_id = ?" + ORDER,
                 PropertyRows::row, bookId));
         return out;
     }
 
-    Map<String, List<DeadProperty>> of(long bookId, Collection<String> resources) {
+    @Override
+    public Map<String, List<DeadProperty>> of(long bookId, Collection<String> resources) {
+        if (resources.isEmpty()) {
+            return Map.of();
+        }
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(resources));
         Map<String, List<DeadProperty>> out = new LinkedHashMap<>();
         for (int i = 0; i < distinct.size(); i += RESOURCES_PER_STATEMENT) {
@@ -46,23 +52,27 @@ final class PropertyRows {
     }
 
     /** One statement: insert, or replace the value of the name already set. */
-    void set(long bookId, String resource, DeadProperty p) {
+    @Override
+    public void set(long bookId, String resource, DeadProperty p) {
         sql.update("INSERT INTO personal_properties (book_id, resource, namespace, local_name, value) "
                 + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (book_id, resource, namespace, local_name) "
                 + "DO UPDATE SET value = excluded.value", bookId, resource, p.namespace(), p.name(), p.value());
     }
 
-    void remove(long bookId, String resource, String namespace, String name) {
+    @Override
+    public void remove(long bookId, String resource, String namespace, String name) {
         sql.update("DELETE FROM personal_properties WHERE book_id = ? AND resource = ? AND namespace = ? "
                 + "AND local_name = ?", bookId, resource, namespace, name);
     }
 
-    void deleteResource(long bookId, String resource) {
+    @Override
+    public void removeAll(long bookId, String resource) {
         sql.update("DELETE FROM personal_properties WHERE book_id = ? AND resource = ?", bookId, resource);
     }
 
-    void move(long bookId, String resource, long toBookId, String toResource) {
-        deleteResource(toBookId, toResource);
+    @Override
+    public void move(long bookId, String resource, long toBookId, String toResource) {
+        removeAll(toBookId, toResource);
         sql.update("UPDATE personal_properties SET book_id = ?, resource = ? WHERE book_id = ? AND resource = ?",
                 toBookId, toResource, bookId, resource);
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * DAVx5 judges write access per address book: a book whose {@code current-user-privilege-set}
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
  * read-only, so editing another member's card never leaves an upload that fails on every sync,
  * and {@code me/} is the writable book where each member edits their own card.
  */
-abstract class AndroidWritesTest extends DavSuite {
+class AndroidWritesTest extends DavSuite {
     private Person alice;
     private Person bob;
     private String gid;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void people() {
         alice = person("android-alice", "Alice");
         bob = person("android-bob", "Bob");

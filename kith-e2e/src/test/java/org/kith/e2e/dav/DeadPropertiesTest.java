@@ -2,8 +2,8 @@ package org.kith.e2e.dav;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * Properties a client invents (RFC 4918 dead properties) on a personal book and its cards:
@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
  * takes them away, MOVE carries them and DELETE drops them. Kith's live properties stay
  * protected, group books take none, and a refused PROPPATCH changes nothing.
  */
-abstract class DeadPropertiesTest extends DavSuite {
+class DeadPropertiesTest extends DavSuite {
     private static final String NS = "urn:example:kith-dead";
 
     private Person alice;
     private String gid;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void people() {
         alice = person("dead-alice", "Alice");
         gid = People.group(alice, "Dead props", "");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardCodec;
 import org.kith.core.view.OwnCard;
 
@@ -88,16 +89,16 @@ final class MeDavBook implements DavBook {
     }
 
     @Override
-    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
+    public Written put(String name, String vcard, Precondition condition) {
         if (!name.equals(CARD)) {
             throw DavError.readOnly("this address book holds only your own card, " + CARD
                     + "; add new cards to a personal address book");
         }
-        return OwnCardWrite.put(kith, viewer, this, name, vcard, ifMatch, ifNoneMatchStar);
+        return OwnCardWrite.put(kith, viewer, this, name, vcard, condition);
     }
 
     @Override
-    public void delete(String name, String ifMatch) {
+    public void delete(String name, Precondition condition) {
         throw DavError.readOnly("your own card cannot be deleted; change it instead");
     }
 

@@ -3,6 +3,8 @@ package org.kith.server.dav;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import org.kith.server.http.Exchange;
+
 /**
  * MOVE (RFC 4918 §9.9) of a card to another name in the same or another of the viewer's
  * personal books, with its dead properties. {@code Overwrite: F} refuses a live card at the
@@ -15,7 +17,7 @@ final class MoveMethod implements DavMethod {
         if (!(target instanceof Target.Member from)) {
             throw DavError.readOnly("only cards of your own address books can be moved");
         }
-        DavExchange ex = ctx.exchange();
+        Exchange ex = ctx.exchange();
         Target.Member to = destination(ex.header("Destination"), ctx.user());
         String overwrite = ex.header("Overwrite");
         if (overwrite != null && !overwrite.strip().equalsIgnoreCase("T") && !overwrite.strip().equalsIgnoreCase("F")) {
@@ -32,7 +34,7 @@ final class MoveMethod implements DavMethod {
         }
         boolean replaced = source.move(from.name(), destination, to.name(),
                 overwrite == null || overwrite.strip().equalsIgnoreCase("T"));
-        ex.send(replaced ? 204 : 201, null, null);
+        ex.send(replaced ? 204 : 201);
     }
 
     /** The card a Destination header names in the viewer's space. */

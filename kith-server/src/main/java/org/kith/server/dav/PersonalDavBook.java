@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.kith.core.Kith;
 import org.kith.core.PersonalBooks;
+import org.kith.core.Precondition;
 import org.kith.core.UidRule;
 import org.kith.core.card.ClientVcard;
 import org.kith.core.error.Conflict;
@@ -101,13 +102,12 @@ final class PersonalDavBook implements DavBook {
     }
 
     @Override
-    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
+    public Written put(String name, String vcard, Precondition condition) {
         Optional<DavCard> existing = card(name);
-        String nativeIfMatch = existing.map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
         PersonalCard written;
         try {
-            written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar,
-                    UidRule.KEPT);
+            written = kith.personalBooks().put(owner, book.slug(), name, vcard,
+                    existing.map(c -> c.nativeCondition(condition)).orElse(condition), UidRule.KEPT);
         } catch (Conflict e) {
             throw uidConflict(e);
         }
@@ -117,9 +117,9 @@ final class PersonalDavBook implements DavBook {
     }
 
     @Override
-    public void delete(String name, String ifMatch) {
-        String nativeIfMatch = card(name).map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
-        kith.personalBooks().deleteCard(owner, book.slug(), name, nativeIfMatch);
+    public void delete(String name, Precondition condition) {
+        kith.personalBooks().deleteCard(owner, book.slug(), name,
+                card(name).map(c -> c.nativeCondition(condition)).orElse(condition));
     }
 
     @Override

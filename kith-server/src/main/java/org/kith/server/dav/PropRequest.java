@@ -20,26 +20,38 @@ final class PropRequest {
     private final List<QName> names;
     /** The {@code address-data} element asked for, if any (it carries the vCard version). */
     private final Element addressData;
+    /** Leave out the named properties a resource does not have ({@code Prefer: return=minimal}). */
+    private final boolean minimal;
 
-    private PropRequest(Mode mode, List<QName> names, Element addressData) {
+    private PropRequest(Mode mode, List<QName> names, Element addressData, boolean minimal) {
         this.mode = mode;
         this.names = names;
         this.addressData = addressData;
+        this.minimal = minimal;
+    }
+
+    private PropRequest(Mode mode, List<QName> names, Element addressData) {
+        this(mode, names, addressData, false);
     }
 
     static PropRequest all() {
         return new PropRequest(Mode.ALL, List.of(), null);
     }
 
+    /** The same request, answered without the 404 propstat of missing properties. */
+    PropRequest minimal() {
+        return new PropRequest(mode, names, addressData, true);
+    }
+
     /**
-     * From a PROPFIND body (RFC 4918 §14.20): exactly one of {@code prop}, {@code allprop} and
+     * Checks a PROPFIND body (RFC 4918 §14.20): exactly one of {@code prop}, {@code allprop} and
      * {@code propname}, {@code include} only beside {@code allprop}; other elements are
-     * extensions and ignored. Null (no body) is allprop.
+     * extensions and ignored. Null (no body) means allprop.
      * @throws DavError 400 naming what is wrong
      */
-    static PropRequest ofPropfind(Element propfind) {
+    static void checkPropfind(Element propfind) {
         if (propfind == null) {
-            return all();
+            return;
         }
         List<String> kinds = new ArrayList<>();
         for (Element child : Xml.children(propfind)) {
@@ -56,7 +68,6 @@ final class PropRequest {
         if (Xml.child(propfind, DavNames.INCLUDE) != null && !kinds.get(0).equals("allprop")) {
             throw DavError.badRequest("include goes with allprop, not with " + kinds.get(0));
         }
-        return of(propfind);
     }
 
     /** From the children of a propfind or report element (prop, allprop, propname); allprop when absent. */
@@ -99,7 +110,7 @@ final class PropRequest {
                     PropWriter writer = available.get(name);
                     if (writer != null) {
                         found.put(name, writer);
-                    } else {
+                    } else if (!minimal) {
                         missing.add(name);
                     }
                 }

@@ -11,6 +11,11 @@ import ezvcard.VCardVersion;
 final class Query {
     private Query() {}
 
+    /** The answer for the whole book. */
+    static String answer(DavContext ctx, DavBook book, Element root, PropRequest props, VCardVersion version) {
+        return answer(ctx, book, book.cards(), root, props, version);
+    }
+
     /** The answer for {@code candidates}: the whole book, or the one card the query was sent to. */
     static String answer(DavContext ctx, DavBook book, List<DavCard> candidates, Element root, PropRequest props,
                          VCardVersion version) {

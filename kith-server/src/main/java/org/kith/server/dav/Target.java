@@ -25,10 +25,14 @@ sealed interface Target {
 
     /** The target of a raw request path (or href), or null when it names nothing Kith serves. */
     static Target parse(String rawPath) {
-        if (rawPath.equals("/")) {
+        return of(PathSegments.decode(rawPath));
+    }
+
+    /** The target of a path's decoded segments, or null (also for null: a path that could not be decoded). */
+    static Target of(List<String> segments) {
+        if (segments != null && segments.size() == 1 && segments.get(0).isEmpty()) {
             return new Front();
         }
-        List<String> segments = PathSegments.decode(rawPath);
         if (segments == null || segments.isEmpty() || !segments.get(0).equals("dav")) {
             return null;
         }

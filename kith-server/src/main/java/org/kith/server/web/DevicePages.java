@@ -11,6 +11,7 @@ import org.kith.core.Kith;
 import org.kith.core.error.KithException;
 import org.kith.core.model.AppPassword;
 import org.kith.core.view.NewSecret;
+import org.kith.server.http.Route;
 
 /**
  * Devices: app passwords (create, list, revoke) and how to set up each kind of device — an
@@ -24,18 +25,18 @@ final class DevicePages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/devices", ex -> render(ex, null, null, "", FieldErrors.none(), 200)),
                 WebRoute.action("/web/devices", this::create),
                 WebRoute.action("/web/devices/{id}/revoke", ex -> {
                     kith.accounts().revokeAppPassword(ex.me(), ex.id("id"));
-                    ex.redirect("/web/devices");
+                    ex.http().redirect("/web/devices");
                 }),
                 WebRoute.action("/web/devices/apple", this::appleProfile));
     }
 
-    private void create(WebExchange ex) {
+    private void create(Visit ex) {
         String name = ex.form().get("name");
         try {
             NewSecret secret = kith.accounts().createAppPassword(ex.me(), name);
@@ -45,7 +46,7 @@ final class DevicePages {
         }
     }
 
-    private void appleProfile(WebExchange ex) {
+    private void appleProfile(Visit ex) {
         String device = ex.form().get("device").isBlank() ? "iPhone" : ex.form().get("device").strip();
         NewSecret secret;
         try {
@@ -59,11 +60,11 @@ final class DevicePages {
         String username = ex.account().username();
         byte[] profile = MobileConfig.profile(ex.baseUrl(), username, secret.secret(),
                 ex.t("devices.apple.accountName", username), ex.t("devices.apple.description", ex.baseUrl()));
-        ex.download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
+        ex.http().download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
                 "kith-" + username + ".mobileconfig", profile);
     }
 
-    private void render(WebExchange ex, String newName, String newSecret, String typedName, FieldErrors errors,
+    private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
                         int status) {
         List<AppPassword> passwords = kith.accounts().appPasswords(ex.me());
         String base = ex.baseUrl();

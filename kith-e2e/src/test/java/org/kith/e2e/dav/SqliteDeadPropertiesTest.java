@@ -1,9 +1,0 @@
-package org.kith.e2e.dav;
-
-/** {@link DeadPropertiesTest} on SQLite. */
-class SqliteDeadPropertiesTest extends DeadPropertiesTest {
-    @Override
-    Database database() {
-        return Database.SQLITE;
-    }
-}
