@@ -11,6 +11,7 @@ import org.kith.core.model.AppPassword;
 import org.kith.core.model.Block;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
+import org.kith.core.model.DirectoryToken;
 import org.kith.core.model.Group;
 import org.kith.core.model.GroupCard;
 import org.kith.core.model.Invitation;
@@ -40,6 +41,7 @@ final class JdbcTx implements StoreTx {
     private final BlockRows blocks;
     private final FeedRows feed;
     private final PersonalBookRows personal;
+    private final DirectoryTokenRows directoryTokens;
 
     JdbcTx(Sql sql) {
         this.sql = sql;
@@ -53,6 +55,7 @@ final class JdbcTx implements StoreTx {
         this.blocks = new BlockRows(sql);
         this.feed = new FeedRows(sql, groups);
         this.personal = new PersonalBookRows(sql);
+        this.directoryTokens = new DirectoryTokenRows(sql);
     }
 
     /** The raw connection helper, for this package's tests. */
@@ -464,5 +467,32 @@ final class JdbcTx implements StoreTx {
     @Override
     public List<PersonalCardRow> personalCardChanges(long bookId, long afterSeq, boolean includeDeleted, int limit) {
         return personal.changes(bookId, afterSeq, includeDeleted, limit);
+    }
+
+    // ---- directory tokens -------------------------------------------------------------------
+
+    @Override
+    public long insertDirectoryToken(long accountId, String name, String secretHash, Instant now, Instant expiresAt) {
+        return directoryTokens.insertDirectoryToken(accountId, name, secretHash, now, expiresAt);
+    }
+
+    @Override
+    public List<DirectoryToken> directoryTokens(long accountId) {
+        return directoryTokens.directoryTokens(accountId);
+    }
+
+    @Override
+    public Optional<DirectoryToken> directoryTokenBySecretHash(String secretHash) {
+        return directoryTokens.directoryTokenBySecretHash(secretHash);
+    }
+
+    @Override
+    public boolean deleteDirectoryToken(long accountId, long tokenId) {
+        return directoryTokens.deleteDirectoryToken(accountId, tokenId);
+    }
+
+    @Override
+    public void touchDirectoryToken(long tokenId, Instant now) {
+        directoryTokens.touchDirectoryToken(tokenId, now);
     }
 }

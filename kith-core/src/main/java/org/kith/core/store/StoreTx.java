@@ -29,7 +29,7 @@ import org.kith.core.model.StoredCard;
  * return values (never by letting a driver exception escape). Deleted groups, ended memberships
  * and deleted entries are invisible to every read here.
  */
-public interface StoreTx {
+public interface StoreTx extends DirectoryTokenTx {
 
     // ---- feed clock -------------------------------------------------------------------------
 
