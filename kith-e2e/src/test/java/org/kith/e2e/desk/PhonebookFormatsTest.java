@@ -300,4 +300,23 @@ class PhonebookFormatsTest {
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("region");
     }
+
+    @Test
+    void theCliCreatesListsAndRevokesTokensAndPrintsWorkingUrls() throws Exception {
+        org.kith.e2e.support.Cli cli = new org.kith.e2e.support.Cli(server.baseUrl(), dir.resolve("cli-home"));
+        cli.runWithInput(TestServer.PASSWORD + "\n", "login", "chen", "--password-stdin").ok();
+        String created = cli.run("directory", "create", "desk in room 3", "--group", classmates).ok().out();
+        String yealink = created.lines().filter(l -> l.strip().startsWith("yealink ")).findFirst().orElseThrow()
+                .strip().substring("yealink".length()).strip();
+        assertThat(yealink).endsWith("/yealink.xml?group=" + classmates);
+        assertThat(curl(yealink).body()).contains("Bob Smith", "陈雪松");
+        String id = created.lines().findFirst().orElseThrow().split(" ")[2];
+        assertThat(cli.run("directory", "list").ok().out()).contains("desk in room 3", "never");
+        assertThat(curl(yealink).status()).isEqualTo(200);
+        assertThat(cli.run("directory", "show").ok().out()).contains("LDAP: off",
+                server.baseUrl() + "/directory/me/yealink.xml");
+        cli.run("directory", "revoke", id).ok();
+        assertThat(curl(yealink).status()).isEqualTo(404);
+        assertThat(cli.run("directory", "list").ok().out()).doesNotContain("desk in room 3");
+    }
 }
