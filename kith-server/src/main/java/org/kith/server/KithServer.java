@@ -36,6 +36,7 @@ import org.kith.server.http.Route;
 import org.kith.server.ldap.LdapDirectory;
 import org.kith.server.push.EventHub;
 import org.kith.server.push.PgNotifyBridge;
+import org.kith.server.web.DeskPhonePages;
 import org.kith.server.web.WebUi;
 import org.kith.store.Stores;
 
@@ -97,7 +98,8 @@ public final class KithServer implements AutoCloseable {
      */
     private List<Mount> mounts() {
         List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator).mounts());
-        mounts.addAll(new WebUi(kith, hub, this::baseUrl).mounts());
+        mounts.addAll(new WebUi(kith, hub, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
+                r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost())))).mounts());
         return mounts;
     }
 
@@ -105,10 +107,14 @@ public final class KithServer implements AutoCloseable {
     private List<Route> extraRoutes(Directories directories) {
         List<Route> extra = new ArrayList<>(Site.routes());
         extra.addAll(new PhonebookRoutes(directories, authenticator, this::baseUrl).routes());
-        extra.addAll(new DirectoryApi(kith, this::baseUrl, Duration.ofDays(config.directory().tokenDays()),
+        extra.addAll(new DirectoryApi(kith, this::baseUrl, tokenLifetime(),
                 ex -> ldap == null ? Optional.empty() : Optional.of(ldap.url(ex.request().getHttpURI().getHost())))
                 .routes());
         return extra;
+    }
+
+    private Duration tokenLifetime() {
+        return Duration.ofDays(config.directory().tokenDays());
     }
 
     private LdapDirectory startLdap(Config config, Directories directories) {

@@ -44,6 +44,11 @@ public final class WebUi implements Request.Handler {
      *                the one the request used (no trailing slash)
      */
     public WebUi(Kith kith, EventHub hub, Function<Request, String> baseUrl) {
+        this(kith, hub, baseUrl, DeskPhonePages.Settings.off());
+    }
+
+    /** As above, with how the desk phones' directories run (token lifetime, LDAP). */
+    public WebUi(Kith kith, EventHub hub, Function<Request, String> baseUrl, DeskPhonePages.Settings deskPhones) {
         this.kith = kith;
         this.baseUrl = baseUrl;
         routes.addAll(new AuthPages(kith).routes());
@@ -54,7 +59,7 @@ public final class WebUi implements Request.Handler {
         routes.addAll(new JoinPages(kith).routes());
         routes.addAll(new InboxPages(kith).routes());
         routes.addAll(new BlockPages(kith).routes());
-        routes.addAll(new DevicePages(kith).routes());
+        routes.addAll(new DevicePages(kith, deskPhones).routes());
         routes.addAll(new WebEvents(hub).routes());
         routes.addAll(StaticFiles.routes());
     }
