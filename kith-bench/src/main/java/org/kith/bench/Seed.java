@@ -2,6 +2,7 @@ package org.kith.bench;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.kith.core.Kith;
 import org.kith.core.card.CardData;
@@ -20,6 +21,14 @@ public final class Seed {
     /** Adds {@code count} members to {@code groupId}; returns the id of the first one added. */
     public static long members(Kith kith, long groupId, int count, String prefix) {
         ValidCard card = kith.cardRules().fromData(CardData.named("Member"), null, "CN");
+        return members(kith, groupId, count, prefix, i -> card);
+    }
+
+    /**
+     * As {@link #members(Kith, long, int, String)}, each member with their own card (its numbers
+     * indexed for caller-ID lookups as a card update indexes them).
+     */
+    public static long members(Kith kith, long groupId, int count, String prefix, IntFunction<ValidCard> cards) {
         long first = -1;
         int batch = 5_000;
         for (int start = 0; start < count; start += batch) {
@@ -31,8 +40,12 @@ public final class Seed {
                 for (int i = from; i < to; i++) {
                     long seq = tx.nextSeq();
                     String uid = UUID.randomUUID().toString();
+                    ValidCard card = cards.apply(i);
                     long account = tx.insertAccount(prefix + i, "Member " + i, "$argon2id$seeded", "CN", uid,
                             card.canonical(), card.etag(), now).orElseThrow();
+                    if (!card.e164Numbers().isEmpty()) {
+                        tx.replacePhones(account, card.e164Numbers());
+                    }
                     tx.insertMembership(groupId, account, Role.MEMBER, null, seq, now);
                     tx.appendGroupChange(seq, groupId, account, uid, ChangeKind.CARD);
                     tx.appendViewerChange(seq, account, groupId, null, ChangeKind.JOINED);

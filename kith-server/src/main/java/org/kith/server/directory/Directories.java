@@ -2,6 +2,7 @@ package org.kith.server.directory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,13 @@ import org.kith.core.view.MergedBook;
 public final class Directories {
     private final Kith kith;
     private final People people = new People();
+    /** The last directory read for each recent viewer, least recently used first. */
+    private final Map<Long, Known> recent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Known> eldest) {
+            return size() > 256;
+        }
+    };
 
     public Directories(Kith kith) {
         this.kith = kith;
@@ -37,6 +45,34 @@ public final class Directories {
      */
     public Directory read(long viewer, Long groupId) {
         Account account = kith.accounts().account(viewer);
+        List<Directory.Section> all = sections(viewer);
+        List<Directory.Section> sections = new ArrayList<>();
+        for (Directory.Section s : all) {
+            if (groupId == null || s.groupId() == groupId) {
+                sections.add(s);
+            }
+        }
+        if (groupId != null && sections.isEmpty()) {
+            throw new NotFound("no such group");
+        }
+        return new Directory(account.username(), account.region(), sections);
+    }
+
+    /**
+     * Every group of the viewer with its people, as the merged book has them now. Remembered
+     * under the merged book's sync token, which moves whenever anything this viewer may see
+     * changes (cards, members, blocks, groups): a phone that fetches again, or an LDAP client
+     * that searches again, costs one token read until then.
+     */
+    private List<Directory.Section> sections(long viewer) {
+        String token = kith.mergedBooks().token(viewer);
+        Known known;
+        synchronized (recent) {
+            known = recent.get(viewer);
+        }
+        if (known != null && known.token().equals(token)) {
+            return known.sections();
+        }
         MergedBook book = kith.mergedBooks().book(viewer);
         Map<String, VisibleCard> cards = new HashMap<>();
         for (VisibleCard c : book.cards()) {
@@ -44,9 +80,6 @@ public final class Directories {
         }
         List<Directory.Section> sections = new ArrayList<>();
         for (GroupMembers g : book.groups()) {
-            if (groupId != null && g.groupId() != groupId) {
-                continue;
-            }
             List<Person> members = new ArrayList<>(g.memberUids().size());
             for (String uid : g.memberUids()) {
                 VisibleCard card = cards.get(uid);
@@ -54,13 +87,16 @@ public final class Directories {
                     members.add(people.of(card));
                 }
             }
-            sections.add(new Directory.Section(g.groupId(), g.name(), members));
+            sections.add(new Directory.Section(g.groupId(), g.name(), List.copyOf(members)));
         }
-        if (groupId != null && sections.isEmpty()) {
-            throw new NotFound("no such group");
+        List<Directory.Section> result = List.copyOf(sections);
+        synchronized (recent) {
+            recent.put(viewer, new Known(book.syncToken(), result));
         }
-        return new Directory(account.username(), account.region(), sections);
+        return result;
     }
+
+    private record Known(String token, List<Directory.Section> sections) {}
 
     /**
      * Caller-ID: the people among everything the viewer may see who hold {@code number}, typed in

@@ -223,6 +223,13 @@ final class LdapFilters {
 
     /** Case and runs of spaces do not matter (LDAP's caseIgnoreMatch). */
     private static String normal(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String t = s.strip();
+        for (int i = 1; i < t.length(); i++) {
+            if (Character.isWhitespace(t.charAt(i)) && (t.charAt(i) != ' ' || Character.isWhitespace(t.charAt(i - 1)))) {
+                t = t.replaceAll("\\s+", " ");
+                break;
+            }
+        }
+        return t.toLowerCase(Locale.ROOT);
     }
 }
