@@ -116,7 +116,7 @@ final class LdapSearch {
         for (DN d = base; !d.equals(mine); d = d.getParent()) {
             rdns.add(0, d.getRDN().getAttributeValues()[0]);
         }
-        Long groupId = groupId(base, rdns.get(0));
+        Long groupId = groupId(rdns.get(0));
         Directory d;
         try {
             d = directories.read(viewer, groupId);
@@ -151,7 +151,7 @@ final class LdapSearch {
         throw new NoSuchObject();
     }
 
-    private static Long groupId(DN base, String value) throws NoSuchObject {
+    private static Long groupId(String value) throws NoSuchObject {
         if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
             throw new NoSuchObject();
         }
