@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.kith.core.auth.LoginThrottle;
 import org.kith.core.auth.Secrets;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
@@ -41,10 +42,11 @@ public final class DirectoryTokens {
      */
     public NewSecret create(long accountId, String name, Duration lifetime) {
         if (name == null || name.isBlank()) {
-            throw Invalid.value("name", "name the phone this token is for");
+            throw Invalid.value(ErrorCode.DEVICE_NAME_EMPTY, "name", "name the phone this token is for");
         }
         if (name.length() > 100) {
-            throw Invalid.value("name", "name must be at most 100 characters");
+            throw Invalid.value(ErrorCode.DEVICE_NAME_TOO_LONG, "name", "name must be at most 100 characters")
+                    .with("max", 100);
         }
         String secret = Secrets.random(SECRET_LENGTH);
         Instant now = services.now();
@@ -62,13 +64,13 @@ public final class DirectoryTokens {
     /** @throws NotFound if the account has no token of that id */
     public DirectoryToken get(long accountId, long id) {
         return list(accountId).stream().filter(t -> t.id() == id).findFirst()
-                .orElseThrow(() -> new NotFound("no such directory token"));
+                .orElseThrow(() -> new NotFound(ErrorCode.DIRECTORY_TOKEN_NOT_FOUND, "no such directory token"));
     }
 
     /** @throws NotFound if the account has no token of that id (someone else's included) */
     public void revoke(long accountId, long id) {
         if (!services.write(tx -> tx.deleteDirectoryToken(accountId, id))) {
-            throw new NotFound("no such directory token");
+            throw new NotFound(ErrorCode.DIRECTORY_TOKEN_NOT_FOUND, "no such directory token");
         }
     }
 

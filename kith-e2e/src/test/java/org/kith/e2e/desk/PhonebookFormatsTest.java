@@ -298,7 +298,7 @@ class PhonebookFormatsTest {
         alice.post("/api/v1/directory-tokens?group=" + hers, Map.of("name", "x")).expect(404);
         DeskPhones.Fetched bad = curl(url("yealink", "region=Atlantis"));
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.body()).contains("region");
+        assertThat(bad.body()).contains("\"code\":\"region-unknown\"", "Atlantis");
     }
 
     @Test

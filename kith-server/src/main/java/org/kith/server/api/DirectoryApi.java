@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.model.DirectoryToken;
 import org.kith.core.view.NewSecret;
 import org.kith.server.directory.PhonebookRoutes;
@@ -74,7 +75,7 @@ public final class DirectoryApi implements Resource {
     }
 
     private void revoke(Exchange ex) {
-        kith.directoryTokens().revoke(ex.account(), ex.id("id", "directory token"));
+        kith.directoryTokens().revoke(ex.account(), ex.id("id", "directory token", ErrorCode.DIRECTORY_TOKEN_NOT_FOUND));
         ex.noContent();
     }
 

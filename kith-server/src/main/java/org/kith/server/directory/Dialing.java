@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.kith.core.card.PhoneNumbers;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /**
@@ -46,7 +47,8 @@ public final class Dialing {
             return e164();
         }
         if (!PhoneNumbers.isKnownRegion(param)) {
-            throw Invalid.value("region", "region must be a two-letter region such as CN, or e164, not '" + param + "'");
+            throw Invalid.value(ErrorCode.REGION_UNKNOWN, "region", "region must be a two-letter region such as CN, or e164, not '"
+                    + param + "'").with("region", param);
         }
         return from(param);
     }

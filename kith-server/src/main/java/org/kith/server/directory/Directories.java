@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.kith.core.Kith;
 import org.kith.core.card.PhoneNumbers;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Account;
@@ -53,7 +54,7 @@ public final class Directories {
             }
         }
         if (groupId != null && sections.isEmpty()) {
-            throw new NotFound("no such group");
+            throw new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group");
         }
         return new Directory(account.username(), account.region(), sections);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Exchange;
@@ -86,7 +87,7 @@ public final class PhonebookRoutes {
             return null;
         }
         if (value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
-            throw new NotFound("no such group");
+            throw new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group");
         }
         return Long.parseLong(value);
     }
