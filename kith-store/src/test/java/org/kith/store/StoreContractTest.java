@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kith.core.model.Account;
 import org.kith.core.model.AppPassword;
+import org.kith.core.model.DirectoryToken;
 import org.kith.core.model.Block;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
@@ -234,6 +235,29 @@ abstract class StoreContractTest {
         long id = w((StoreTx tx) -> tx.insertAccount("陈雪松", "陈雪松 🐉", "h", "CN", "uid-陈", vcard, "e", T0)).orElseThrow();
         assertThat(r((StoreTx tx) -> tx.accountByUsername("陈雪松")).map(Account::displayName)).contains("陈雪松 🐉");
         assertThat(r((StoreTx tx) -> tx.card(id)).map(StoredCard::vcard)).contains(vcard);
+    }
+
+    @Test
+    void directoryTokensBelongToTheirOwnerAndKeepTheirExpiry() {
+        long a = account("a");
+        long b = account("b");
+        long t1 = w((StoreTx tx) -> tx.insertDirectoryToken(a, "desk", "hash-1", T0, null));
+        long t2 = w((StoreTx tx) -> tx.insertDirectoryToken(a, "lobby", "hash-2", T0, T0.plusSeconds(3600)));
+        assertThat(r((StoreTx tx) -> tx.directoryTokens(a))).containsExactly(
+                new DirectoryToken(t1, a, "desk", T0, null, null),
+                new DirectoryToken(t2, a, "lobby", T0, null, T0.plusSeconds(3600)));
+        assertThat(r((StoreTx tx) -> tx.directoryTokens(b))).isEmpty();
+        assertThat(r((StoreTx tx) -> tx.directoryTokenBySecretHash("hash-2")).map(DirectoryToken::id)).contains(t2);
+        assertThat(r((StoreTx tx) -> tx.directoryTokenBySecretHash("hash-3"))).isEmpty();
+        w((StoreTx tx) -> {
+            tx.touchDirectoryToken(t1, T0.plusSeconds(90));
+            return null;
+        });
+        assertThat(r((StoreTx tx) -> tx.directoryTokens(a)).get(0).lastUsedAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(w((StoreTx tx) -> tx.deleteDirectoryToken(b, t1))).isFalse();
+        assertThat(w((StoreTx tx) -> tx.deleteDirectoryToken(a, t1))).isTrue();
+        assertThat(r((StoreTx tx) -> tx.directoryTokenBySecretHash("hash-1"))).isEmpty();
+        assertThat(r((StoreTx tx) -> tx.directoryTokens(a))).extracting(DirectoryToken::id).containsExactly(t2);
     }
 
     @Test
