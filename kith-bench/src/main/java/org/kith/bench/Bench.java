@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
@@ -83,7 +83,7 @@ public final class Bench {
                 long inv = kith.invitations().inviteUser(owner.id(), g, "viewer", null).invitation().id();
                 kith.invitations().accept(viewer.id(), inv);
                 long seedStart = System.nanoTime();
-                Seed.members(kith, g, size - 2, "m");
+                Seed.members(kith, g, size - 2, "member");
                 System.out.printf("group of %d members seeded in %.1f s%n", kith.groups().get(owner.id(), g).memberCount(),
                         (System.nanoTime() - seedStart) / 1e9);
                 String token = kith.phonebooks().phonebook(viewer.id(), g).syncToken();
@@ -92,7 +92,7 @@ public final class Bench {
                 long[] timings = new long[iterations];
                 for (int i = -50; i < iterations; i++) { // 50 warm-up rounds
                     kith.cards().update(owner.id(), CardData.named("Owner").withTel(List.of(
-                            new CardData.Tel("cell", "1380013" + String.format("%04d", (i + 1000) % 10000)))), null);
+                            new CardData.Tel("cell", "1380013" + String.format("%04d", (i + 1000) % 10000)))), Precondition.none());
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + token))
                             .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
@@ -122,16 +122,11 @@ public final class Bench {
             Kith kith = server.kith();
             Account owner = kith.accounts().register("owner", PW, "Owner", "CN");
             long g = kith.groups().create(owner.id(), "push", "", clients + 2).group().id();
-            long firstMember = Seed.members(kith, g, clients, "m");
+            long firstMember = Seed.members(kith, g, clients, "member");
             List<String> secrets = new ArrayList<>();
-            kith.store().write(tx -> {
-                for (int i = 0; i < clients; i++) {
-                    String secret = "bench-secret-" + i;
-                    tx.insertAppPassword(firstMember + i, "bench", Secrets.hash(secret), Instant.now());
-                    secrets.add(secret);
-                }
-                return null;
-            });
+            for (int i = 0; i < clients; i++) {
+                secrets.add(kith.accounts().createAppPassword(firstMember + i, "bench").secret());
+            }
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
             AtomicLong[] arrivals = new AtomicLong[clients];
             CountDownLatch[] round = {new CountDownLatch(clients)};
@@ -141,7 +136,7 @@ public final class Bench {
                 AtomicLong arrival = new AtomicLong();
                 arrivals[i] = arrival;
                 HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/events"))
-                        .header("Authorization", basic("m" + i, secrets.get(i))).build();
+                        .header("Authorization", basic("member" + i, secrets.get(i))).build();
                 http.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                     @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
                     @Override public void onNext(String line) {
@@ -169,7 +164,7 @@ public final class Bench {
             for (int r = 0; r < rounds; r++) {
                 round[0] = new CountDownLatch(clients);
                 long t0 = System.nanoTime();
-                kith.cards().update(owner.id(), CardData.named("Owner " + r), null);
+                kith.cards().update(owner.id(), CardData.named("Owner " + r), Precondition.none());
                 if (!round[0].await(10, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("only " + (clients - round[0].getCount()) + " clients got the change");
                 }

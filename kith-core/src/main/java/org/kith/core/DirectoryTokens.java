@@ -51,14 +51,14 @@ public final class DirectoryTokens {
         String secret = Secrets.random(SECRET_LENGTH);
         Instant now = services.now();
         Instant expires = lifetime == null || lifetime.isZero() ? null : now.plus(lifetime);
-        long id = services.write(tx -> tx.insertDirectoryToken(accountId, name.strip(), Secrets.hash(secret), now,
+        long id = services.write(tx -> tx.directoryTokens().insertDirectoryToken(accountId, name.strip(), Secrets.hash(secret), now,
                 expires));
         return new NewSecret(id, secret, expires);
     }
 
     /** The account's tokens, oldest first, without their secrets. */
     public List<DirectoryToken> list(long accountId) {
-        return services.read(tx -> tx.directoryTokens(accountId));
+        return services.read(tx -> tx.directoryTokens().directoryTokens(accountId));
     }
 
     /** @throws NotFound if the account has no token of that id */
@@ -69,7 +69,7 @@ public final class DirectoryTokens {
 
     /** @throws NotFound if the account has no token of that id (someone else's included) */
     public void revoke(long accountId, long id) {
-        if (!services.write(tx -> tx.deleteDirectoryToken(accountId, id))) {
+        if (!services.write(tx -> tx.directoryTokens().deleteDirectoryToken(accountId, id))) {
             throw new NotFound(ErrorCode.DIRECTORY_TOKEN_NOT_FOUND, "no such directory token");
         }
     }
@@ -82,7 +82,7 @@ public final class DirectoryTokens {
         if (secret == null || secret.length() != SECRET_LENGTH) {
             return Optional.empty();
         }
-        Optional<DirectoryToken> token = services.read(tx -> tx.directoryTokenBySecretHash(Secrets.hash(secret)));
+        Optional<DirectoryToken> token = services.read(tx -> tx.directoryTokens().directoryTokenBySecretHash(Secrets.hash(secret)));
         Instant now = services.now();
         if (token.isEmpty() || token.get().expired(now)) {
             return Optional.empty();
@@ -116,7 +116,7 @@ public final class DirectoryTokens {
     private void touch(DirectoryToken token, Instant now) {
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(Duration.ofMinutes(1)).isBefore(now)) {
             services.write(tx -> {
-                tx.touchDirectoryToken(token.id(), now);
+                tx.directoryTokens().touchDirectoryToken(token.id(), now);
                 return null;
             });
         }

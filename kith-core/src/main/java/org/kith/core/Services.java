@@ -2,8 +2,6 @@ package org.kith.core;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -12,18 +10,13 @@ import org.kith.core.feed.ChangeListener;
 import org.kith.core.feed.ChangeNotice;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** What every service shares: the store, the limits, the clock, and publishing after commit. */
 final class Services {
-    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
-
     final Store store;
     final Limits limits;
     final Clock clock;
     final CardRules cardRules;
-    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     Services(Store store, Limits limits, Clock clock) {
         this.store = store;
@@ -37,7 +30,7 @@ final class Services {
     }
 
     void addListener(ChangeListener listener) {
-        listeners.add(listener);
+        store.signal().subscribe(listener);
     }
 
     <T> T read(Function<StoreTx, T> work) {
@@ -66,13 +59,8 @@ final class Services {
         return result;
     }
 
+    /** Tells every listener of the database, in this process and others, after a commit. */
     void publish(ChangeNotice notice) {
-        for (ChangeListener listener : listeners) {
-            try {
-                listener.committed(notice);
-            } catch (RuntimeException e) {
-                LOG.warn("change listener failed for position {}", notice.seq(), e);
-            }
-        }
+        store.signal().publish(notice);
     }
 }

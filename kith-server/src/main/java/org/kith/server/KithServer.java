@@ -22,27 +22,26 @@ import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
+import org.kith.server.api.ApiSurface;
 import org.kith.server.api.DirectoryApi;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
 import org.kith.server.directory.Directories;
 import org.kith.server.directory.PhonebookRoutes;
 import org.kith.server.http.Authenticator;
-import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
-import org.kith.server.http.Mount;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
+import org.kith.server.http.Router;
 import org.kith.server.ldap.LdapDirectory;
 import org.kith.server.push.EventHub;
-import org.kith.server.push.PgNotifyBridge;
 import org.kith.server.web.DeskPhonePages;
 import org.kith.server.web.WebUi;
 import org.kith.store.Stores;
 
 /**
- * A running Kith: store, services, push, the PostgreSQL bridge (when on PostgreSQL) and the HTTP
- * server, started and stopped together. Used by {@link Main} and, in-process, by tests and
+ * A running Kith: store (with its change signal, across nodes on PostgreSQL), services, push and
+ * the HTTP server, started and stopped together. Used by {@link Main} and, in-process, by tests and
  * benchmarks. Thread-safe.
  */
 public final class KithServer implements AutoCloseable {
@@ -50,7 +49,6 @@ public final class KithServer implements AutoCloseable {
     private final Store store;
     private final Kith kith;
     private final EventHub hub;
-    private final PgNotifyBridge bridge;
     private final Authenticator authenticator;
     private final List<Route> routes;
     private final Server server;
@@ -64,7 +62,6 @@ public final class KithServer implements AutoCloseable {
             this.kith = new Kith(store, limits(config), clock,
                     new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
             this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
-            this.bridge = config.db() == null ? null : new PgNotifyBridge(config.jdbcUrl(), kith);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -86,21 +83,12 @@ public final class KithServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(60_000, 4_000L * config.pingSeconds())); // streams ping well within it
         server.addConnector(connector);
         ContextHandler root = new ContextHandler("/");
-        root.setHandler(new Dispatcher(mounts(), routes, authenticator));
+        root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator),
+                new WebUi(kith, hub, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
+                        r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost())))))));
         server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
-    }
-
-    /**
-     * Handlers owning a path prefix, tried before the REST routes. CardDAV ({@code /dav},
-     * {@code /.well-known/carddav}) and the web UI mount here.
-     */
-    private List<Mount> mounts() {
-        List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator).mounts());
-        mounts.addAll(new WebUi(kith, hub, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
-                r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost())))).mounts());
-        return mounts;
     }
 
     /** Routes beside the API: the site's, the desk phones' XML phonebooks and their tokens. */
@@ -126,9 +114,6 @@ public final class KithServer implements AutoCloseable {
             return LdapDirectory.start(directories, d.ldapHost(), d.ldapPort(), d.ldapKeystore(),
                     d.ldapKeystorePassword());
         } catch (IOException e) {
-            if (bridge != null) {
-                bridge.close();
-            }
             store.close();
             throw new UncheckedIOException("cannot start the LDAP directory on " + d.ldapHost() + ":" + d.ldapPort()
                     + ": " + e.getMessage(), e);
@@ -217,7 +202,7 @@ public final class KithServer implements AutoCloseable {
         return "Kith listening on http://" + host + ":" + port() + " (database: " + db + ")";
     }
 
-    /** Ends the event streams, stops HTTP, the bridge and the store. */
+    /** Ends the event streams, stops HTTP and the store. */
     @Override
     public void close() throws Exception {
         hub.close(); // ends the open event streams so the server can stop at once
@@ -227,13 +212,7 @@ public final class KithServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            try {
-                if (bridge != null) {
-                    bridge.close();
-                }
-            } finally {
-                store.close();
-            }
+            store.close();
         }
     }
 }

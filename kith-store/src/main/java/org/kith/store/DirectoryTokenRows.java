@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.model.DirectoryToken;
-import org.kith.core.store.DirectoryTokenTx;
+import org.kith.core.store.DirectoryTokenStore;
 
 /** Directory tokens (desk phones' read-only secrets); only hashes of the secrets are stored. */
-final class DirectoryTokenRows implements DirectoryTokenTx {
+final class DirectoryTokenRows implements DirectoryTokenStore {
     private static final String COLS = "id, account_id, name, created_at, last_used_at, expires_at";
     private final Sql sql;
 

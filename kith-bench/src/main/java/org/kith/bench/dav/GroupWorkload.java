@@ -3,6 +3,7 @@ package org.kith.bench.dav;
 import org.kith.bench.Seed;
 import org.kith.bench.Stats;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 
@@ -38,7 +39,7 @@ final class GroupWorkload {
             long group = kith.groups().create(owner.id(), "bench", "", members + 2).group().id();
             long invitation = kith.invitations().inviteUser(owner.id(), group, Target.USER, null).invitation().id();
             kith.invitations().accept(target.account().id(), invitation);
-            long firstMember = Seed.members(kith, group, members - 2, "m");
+            long firstMember = Seed.members(kith, group, members - 2, "member");
             String groupBook = target.homePath() + "group-" + group + "/";
             String merged = target.homePath() + "all/";
             Changer changer = new Changer(kith, firstMember, members - 2);
@@ -94,7 +95,7 @@ final class GroupWorkload {
 
         void changeOne() {
             int i = next++;
-            kith.cards().update(firstMember + i % count, CardData.named("Member " + i + " (edited)"), null);
+            kith.cards().update(firstMember + i % count, CardData.named("Member " + i + " (edited)"), Precondition.none());
         }
     }
 }

@@ -9,12 +9,12 @@ final class DeleteMethod implements DavMethod {
             if (!book.readWrite() && book.card(m.name()).isEmpty()) {
                 throw DavError.notFound("no card " + m.name());
             }
-            book.delete(m.name(), ctx.exchange().header("If-Match"));
+            book.delete(m.name(), ctx.exchange().precondition());
         } else if (target instanceof Target.Book b) {
             Books.require(ctx, b.book()).deleteBook();
         } else {
             throw DavError.readOnly("this collection cannot be deleted");
         }
-        ctx.exchange().send(204, null, null);
+        ctx.exchange().send(204);
     }
 }

@@ -56,7 +56,7 @@ public final class PhonebookRoutes {
     }
 
     private void serve(Exchange ex, Vendor vendor) {
-        String token = ex.path("token");
+        String token = ex.var("token");
         long viewer = viewer(ex, token);
         Long group = group(ex.query("group"));
         Directory directory = directories.read(viewer, group);

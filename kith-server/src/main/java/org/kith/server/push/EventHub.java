@@ -18,12 +18,13 @@ import org.kith.core.Kith;
 import org.kith.core.feed.ChangeNotice;
 import org.kith.core.feed.FeedEvent;
 import org.kith.core.view.FeedPage;
+import org.kith.server.http.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pushes each viewer's visible changes to their open event streams. Told of every committed
- * change (locally, or by other nodes through {@link PgNotifyBridge}), it re-reads the feed of
+ * change (locally, or by other nodes through the store's change signal), it re-reads the feed of
  * each stream the change may concern from that stream's position — the same read polling uses,
  * so push and poll agree and the privacy policy decides what is sent. The committing thread only
  * hands the notice over; reading and formatting run on a few lanes, each stream always on the
@@ -71,6 +72,15 @@ public final class EventHub implements AutoCloseable {
     /** How many event streams {@code account} has open now (its connected devices and tabs). */
     public int openStreams(long account) {
         return (int) streams.stream().filter(s -> s.account == account).count();
+    }
+
+    /**
+     * Answers the request as {@code account}'s event stream, resuming after its Last-Event-ID;
+     * the stream owns the response from then on. The one way every surface opens a stream.
+     */
+    public void open(Exchange ex, long account, VCardVersion version) {
+        Long after = ex.lastEventId();
+        ex.eventStream((request, response, callback) -> open(account, after, version, request, response, callback));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.kith.core.view.GroupView;
 import org.kith.core.view.NewSecret;
 import org.kith.server.directory.PhonebookRoutes;
 import org.kith.server.directory.PhonebookUrls;
+import org.kith.server.http.Route;
 import org.kith.server.ldap.LdapNames;
 
 /**
@@ -53,16 +54,16 @@ public final class DeskPhonePages {
         this.settings = settings;
     }
 
-    List<WebRoute> routes(DevicePages devices) {
+    List<Route> routes(DevicePages devices) {
         return List.of(
                 WebRoute.action("/web/devices/desk-phone", ex -> create(ex, devices)),
                 WebRoute.action("/web/devices/desk-phone/{id}/revoke", ex -> {
                     kith.directoryTokens().revoke(ex.me(), ex.id("id"));
-                    ex.redirect("/web/devices#desk-h");
+                    ex.http().redirect("/web/devices#desk-h");
                 }));
     }
 
-    private void create(WebExchange ex, DevicePages devices) {
+    private void create(Visit ex, DevicePages devices) {
         String name = ex.form().get("name");
         String vendor = VENDORS.contains(ex.form().get("vendor")) ? ex.form().get("vendor") : "yealink";
         String group = ex.form().get("group");
@@ -82,7 +83,7 @@ public final class DeskPhonePages {
     }
 
     /** The two sections, for the devices page. */
-    List<Html> sections(WebExchange ex, Created created, FieldErrors errors) {
+    List<Html> sections(Visit ex, Created created, FieldErrors errors) {
         List<DirectoryToken> tokens = kith.directoryTokens().list(ex.me());
         List<FormKit.Option> vendors = new ArrayList<>();
         for (String v : VENDORS) {
@@ -119,7 +120,7 @@ public final class DeskPhonePages {
                                         Dates.format(t.lastUsedAt()))),
                                 FormKit.button(ex, "/web/devices/desk-phone/" + t.id() + "/revoke",
                                         ex.t("devices.revoke", t.name()), "link danger"))).toList()));
-        Optional<String> ldapUrl = settings.ldapUrl().apply(ex.request());
+        Optional<String> ldapUrl = settings.ldapUrl().apply(ex.http().request());
         Html ldap = el("section", attr("aria-labelledby", "ldap-h"),
                 el("h2", id("ldap-h"), ex.t("desk.ldap")),
                 ldapUrl.isEmpty() ? el("p", cls("hint"), ex.t("desk.ldap.off"))

@@ -11,6 +11,7 @@ import org.kith.core.Kith;
 import org.kith.core.error.KithException;
 import org.kith.core.model.AppPassword;
 import org.kith.core.view.NewSecret;
+import org.kith.server.http.Route;
 
 /**
  * Devices: app passwords (create, list, revoke) and how to set up each kind of device — an
@@ -26,25 +27,25 @@ final class DevicePages {
         this.deskPhones = new DeskPhonePages(kith, deskPhoneSettings);
     }
 
-    List<WebRoute> routes() {
-        List<WebRoute> routes = new java.util.ArrayList<>(deskPhones.routes(this));
+    List<Route> routes() {
+        List<Route> routes = new java.util.ArrayList<>(deskPhones.routes(this));
         routes.addAll(List.of(
                 WebRoute.page("/web/devices", ex -> render(ex, null, null, "", FieldErrors.none(), 200)),
                 WebRoute.action("/web/devices", this::create),
                 WebRoute.action("/web/devices/{id}/revoke", ex -> {
                     kith.accounts().revokeAppPassword(ex.me(), ex.id("id"));
-                    ex.redirect("/web/devices");
+                    ex.http().redirect("/web/devices");
                 }),
                 WebRoute.action("/web/devices/apple", this::appleProfile)));
         return routes;
     }
 
     /** The page after a desk-phone token was created (or refused). */
-    void render(WebExchange ex, DeskPhonePages.Created created, FieldErrors errors, int status) {
+    void render(Visit ex, DeskPhonePages.Created created, FieldErrors errors, int status) {
         render(ex, null, null, "", errors, status, created);
     }
 
-    private void create(WebExchange ex) {
+    private void create(Visit ex) {
         String name = ex.form().get("name");
         try {
             NewSecret secret = kith.accounts().createAppPassword(ex.me(), name);
@@ -54,7 +55,7 @@ final class DevicePages {
         }
     }
 
-    private void appleProfile(WebExchange ex) {
+    private void appleProfile(Visit ex) {
         String device = ex.form().get("device").isBlank() ? "iPhone" : ex.form().get("device").strip();
         NewSecret secret;
         try {
@@ -68,16 +69,16 @@ final class DevicePages {
         String username = ex.account().username();
         byte[] profile = MobileConfig.profile(ex.baseUrl(), username, secret.secret(),
                 ex.t("devices.apple.accountName", username), ex.t("devices.apple.description", ex.baseUrl()));
-        ex.download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
+        ex.http().download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
                 "kith-" + username + ".mobileconfig", profile);
     }
 
-    private void render(WebExchange ex, String newName, String newSecret, String typedName, FieldErrors errors,
+    private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
                         int status) {
         render(ex, newName, newSecret, typedName, errors, status, null);
     }
 
-    private void render(WebExchange ex, String newName, String newSecret, String typedName, FieldErrors errors,
+    private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
                         int status, DeskPhonePages.Created created) {
         List<AppPassword> passwords = kith.accounts().appPasswords(ex.me());
         String base = ex.baseUrl();

@@ -9,14 +9,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
+import org.kith.core.Precondition;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.card.CardData;
 import org.kith.core.error.Gone;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Account;
 import org.kith.core.store.Store;
+import org.kith.store.OnEveryDatabase;
+import org.kith.store.TestDatabase;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
 import org.kith.core.view.MergedChanges;
@@ -27,7 +31,10 @@ import org.kith.core.view.MergedChanges;
  * member list is only reported again when membership may have changed: a card edit in a big
  * group must not send the whole member list to every phone.
  */
-abstract class MergedBooksRulesTest {
+@OnEveryDatabase
+class MergedBooksRulesTest {
+    @Parameter
+    TestDatabase db;
     private Store store;
     Kith kith;
     Account ann;
@@ -36,12 +43,9 @@ abstract class MergedBooksRulesTest {
     long family;
     long friends;
 
-    abstract Store openStore() throws Exception;
-
-
     @BeforeEach
     void open() throws Exception {
-        store = openStore();
+        store = db.openNew();
         kith = new Kith(store, Limits.defaults(), Clock.systemUTC(), new PasswordHasher(1024, 1));
         ann = kith.accounts().register("ann", "password-ann", "Ann", "CN");
         ben = kith.accounts().register("ben", "password-ben", "Ben", "CN");
@@ -54,7 +58,7 @@ abstract class MergedBooksRulesTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close(); // the database goes with the class (PostgreSQL) or the temporary folder (SQLite)
+        store.close(); // the database goes with the class
     }
 
     void join(Account who, long group) {
@@ -89,7 +93,7 @@ abstract class MergedBooksRulesTest {
     @Test
     void aCardEditReportsTheCardButNotTheGroupCards() {
         String token = book(ben).syncToken();
-        kith.cards().update(ann.id(), CardData.named("Ann Edited"), null);
+        kith.cards().update(ann.id(), CardData.named("Ann Edited"), Precondition.none());
 
         MergedChanges changes = kith.mergedBooks().changes(ben.id(), token, 100);
         assertThat(uids(changes.updated())).containsExactly(uid(ann));
@@ -114,7 +118,7 @@ abstract class MergedBooksRulesTest {
     void aCardEditBySomeoneWhoJoinedAfterTheTokenStillReportsTheGroupCard() {
         String token = book(ben).syncToken();
         join(cai, family);
-        kith.cards().update(cai.id(), CardData.named("Cai Edited"), null);
+        kith.cards().update(cai.id(), CardData.named("Cai Edited"), Precondition.none());
 
         MergedChanges changes = kith.mergedBooks().changes(ben.id(), token, 100);
         assertThat(changes.groupsUpdated()).extracting(GroupMembers::groupId).containsExactly(family);
@@ -150,7 +154,7 @@ abstract class MergedBooksRulesTest {
         assertThat(changes.groupsUpdated()).allSatisfy(g -> assertThat(g.memberUids()).doesNotContain(uid(ann)));
 
         String afterBlock = book(ben).syncToken();
-        kith.cards().update(ann.id(), CardData.named("Ann Hidden Edit"), null);
+        kith.cards().update(ann.id(), CardData.named("Ann Hidden Edit"), Precondition.none());
         assertThat(book(ben).syncToken()).as("the blocker's edit does not move the token").isEqualTo(afterBlock);
         MergedChanges none = kith.mergedBooks().changes(ben.id(), afterBlock, 100);
         assertThat(none.updated()).isEmpty();
