@@ -37,6 +37,7 @@ import org.kith.server.KithServer;
  *   bin/bench push [clients] [rounds] one card update delivered to N connected SSE clients
  *   bin/bench dav [rounds]            CardDAV side by side with Radicale (see {@link DavBench})
  *   bin/bench multiget [rounds]       a multiget of 100 hrefs in books of 1k, 10k, 50k (see {@link MultigetBench})
+ *   bin/bench desk [members] [rounds] LDAP search, caller-ID lookup and the Yealink XML (see {@link DeskBench})
  * </pre>
  */
 public final class Bench {
@@ -55,7 +56,9 @@ public final class Bench {
                     args.length > 2 ? Integer.parseInt(args[2]) : 5);
             case "dav" -> DavBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
             case "multiget" -> MultigetBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 30);
-            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav, multiget)");
+            case "desk" -> DeskBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 200);
+            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav, multiget, desk)");
         }
         System.exit(0);
     }

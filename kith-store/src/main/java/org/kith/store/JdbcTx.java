@@ -7,6 +7,7 @@ import org.kith.core.store.BookPropertyStore;
 import org.kith.core.store.BookStore;
 import org.kith.core.store.CardStore;
 import org.kith.core.store.CredentialStore;
+import org.kith.core.store.DirectoryTokenStore;
 import org.kith.core.store.EntryStore;
 import org.kith.core.store.FeedStore;
 import org.kith.core.store.GroupStore;
@@ -29,6 +30,7 @@ final class JdbcTx implements StoreTx {
     private final PersonalBookRows books;
     private final PersonalCardRows bookCards;
     private final PropertyRows bookProperties;
+    private final DirectoryTokenRows directoryTokens;
 
     JdbcTx(Sql sql) {
         this.sql = sql;
@@ -44,6 +46,7 @@ final class JdbcTx implements StoreTx {
         this.books = new PersonalBookRows(sql);
         this.bookCards = new PersonalCardRows(sql);
         this.bookProperties = new PropertyRows(sql);
+        this.directoryTokens = new DirectoryTokenRows(sql);
     }
 
     /** The raw connection helper, for this package's tests. */
@@ -109,5 +112,10 @@ final class JdbcTx implements StoreTx {
     @Override
     public BookPropertyStore bookProperties() {
         return bookProperties;
+    }
+
+    @Override
+    public DirectoryTokenStore directoryTokens() {
+        return directoryTokens;
     }
 }

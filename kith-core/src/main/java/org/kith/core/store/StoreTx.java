@@ -49,4 +49,7 @@ public interface StoreTx {
 
     /** The dead properties clients set on personal books and their cards. */
     BookPropertyStore bookProperties();
+
+    /** Desk phones' directory tokens. */
+    DirectoryTokenStore directoryTokens();
 }
