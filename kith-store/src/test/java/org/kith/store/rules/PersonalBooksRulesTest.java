@@ -431,7 +431,7 @@ class PersonalBooksRulesTest {
             refusedUnchanged(Invalid.class, "vcard", () -> put("c.vcf", bad));
         }
         assertThat(put("c.vcf", vcard("c", "Tab\tis fine")).uid()).isEqualTo("c");
-        assertThatThrownBy(() -> kith.cards().updateFromVcard(ann.id(), vcard("x", "Ann \u0007"), null))
+        assertThatThrownBy(() -> kith.cards().updateFromVcard(ann.id(), vcard("x", "Ann \u0007"), Precondition.none()))
                 .isInstanceOf(Invalid.class).hasMessageContaining("U+0007");
     }
 
