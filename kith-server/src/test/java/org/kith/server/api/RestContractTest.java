@@ -120,7 +120,9 @@ class RestContractTest {
                 Set<String> allow = new TreeSet<>();
                 if (r.header("Allow") != null) {
                     for (String m : r.header("Allow").split(",")) {
-                        allow.add(m.strip());
+                        if (METHODS.contains(m.strip())) { // CardDAV's methods on "/" are docs/CARDDAV.md's
+                            allow.add(m.strip());
+                        }
                     }
                 }
                 if (r.status() != 405 || !allow.equals(allowed)) {
