@@ -29,9 +29,10 @@ public final class Kith {
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
         this.services = new Services(store, limits, clock);
-        this.accounts = new Accounts(services, hasher, new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100));
-        this.cards = new Cards(services);
         this.groups = new Groups(services);
+        this.accounts = new Accounts(services, hasher, new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100),
+                groups);
+        this.cards = new Cards(services);
         this.invitations = new Invitations(services);
         this.entries = new Entries(services, invitations);
         this.blocks = new Blocks(services);

@@ -21,6 +21,7 @@ public enum ErrorCode {
     ACCOUNT_NOT_FOUND("account-not-found"),
     CREDENTIALS_REQUIRED("credentials-required"),
     CREDENTIALS_WRONG("credentials-wrong"),
+    PASSWORD_WRONG("password-wrong"),
     CREDENTIALS_MALFORMED("credentials-malformed"),
     SIGN_IN_REQUIRED("sign-in-required"),
     AUTH_SCHEME_UNSUPPORTED("auth-scheme-unsupported"),

@@ -29,6 +29,10 @@ final class ApiSchemas {
                 "displayName", str(), "region", str("two-letter country code for phone numbers; default CN")));
         s.put("Account", obj(List.of("id", "username", "displayName", "region"),
                 "id", str(), "username", str(), "displayName", str(), "region", str(), "createdAt", dateTime()));
+        s.put("AccountPatch", obj(List.of(), "displayName", str(), "region",
+                str("two-letter country code for phone numbers")));
+        s.put("PasswordCheck", obj(List.of("password"), "password", str("the account's current password")));
+        s.put("PasswordChange", obj(List.of("current", "new"), "current", str(), "new", minLength(8)));
         s.put("Login", obj(List.of("username", "password"), "username", str(), "password", str()));
         s.put("Session", obj(List.of("token", "expiresAt"), "token", str("send as Authorization: Bearer <token>"),
                 "expiresAt", dateTime()));

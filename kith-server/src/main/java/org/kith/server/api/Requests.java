@@ -12,6 +12,13 @@ final class Requests {
 
     record Login(String username, String password) {}
 
+    record AccountPatch(String displayName, String region) {}
+
+    record PasswordCheck(String password) {}
+
+    /** {@code new} is a Java keyword: the field is bound by name. */
+    record PasswordChange(String current, @com.fasterxml.jackson.annotation.JsonProperty("new") String next) {}
+
     record Named(String name) {}
 
     record NewGroup(String name, String description, Integer memberLimit) {}
