@@ -47,21 +47,63 @@ public final class Accounts {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Groups groups;
+    private final Invitations invitations;
+    private final SignUpPolicy signUpPolicy;
     // CardDAV clients send Basic credentials on every request; Argon2id on each would cost
     // ~50 ms of CPU. Remember recent successful checks under a peppered hash of the pair.
     private final Map<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
 
     private record Verified(long accountId, Instant until) {}
 
-    Accounts(Services services, PasswordHasher hasher, LoginThrottle throttle, Groups groups) {
+    Accounts(Services services, PasswordHasher hasher, LoginThrottle throttle, Groups groups,
+             Invitations invitations, SignUpPolicy signUpPolicy) {
         this.services = services;
         this.hasher = hasher;
         this.throttle = throttle;
         this.groups = groups;
+        this.invitations = invitations;
+        this.signUpPolicy = signUpPolicy;
+    }
+
+    /** Who may sign up on this server. */
+    public SignUpPolicy signUpPolicy() {
+        return signUpPolicy;
     }
 
     /**
-     * Creates an account and its card (named after the display name).
+     * Someone signing up: {@link #register} if the server's {@link SignUpPolicy} lets them. The
+     * invitation (a link's code, or the whole link) is checked, not used: the new account joins
+     * with it afterwards, as anyone does.
+     * @param invitation the code or link the person was sent; may be null unless the policy is {@code invite}
+     * @throws Forbidden {@code sign-up-closed}; {@code sign-up-invitation-required} or
+     *         {@code sign-up-invitation-invalid} (field {@code invitation}); nothing is created
+     */
+    public Account signUp(String username, String password, String displayName, String region, String invitation) {
+        switch (signUpPolicy) {
+            case CLOSED -> throw new Forbidden(ErrorCode.SIGN_UP_CLOSED,
+                    "sign-up is closed on this server: ask its operator to create your account");
+            case INVITE -> {
+                if (invitation == null || invitation.isBlank()) {
+                    throw new Forbidden(ErrorCode.SIGN_UP_INVITATION_REQUIRED,
+                            "this server lets only invited people sign up: give the invitation code or link you "
+                                    + "were sent", "invitation");
+                }
+                if (!invitations.usableLink(invitation)) {
+                    throw new Forbidden(ErrorCode.SIGN_UP_INVITATION_INVALID,
+                            "this invitation cannot be used to sign up: it is unknown, expired, used up or revoked",
+                            "invitation");
+                }
+            }
+            case OPEN -> {
+                // anyone may
+            }
+        }
+        return register(username, password, displayName, region);
+    }
+
+    /**
+     * Creates an account and its card (named after the display name), whatever the sign-up
+     * policy: for the operator's own commands; people signing up go through {@link #signUp}.
      * @throws Invalid for a bad username, password, display name or region
      * @throws Conflict if the username is taken, in any letter case
      */

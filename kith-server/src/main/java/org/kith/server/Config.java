@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.kith.core.SignUpPolicy;
 import org.kith.store.Stores;
 
 /**
@@ -22,9 +23,11 @@ import org.kith.store.Stores;
  *
  * @param db null for SQLite under {@code data}, else a PostgreSQL URL as the user wrote it
  * @param baseUrl the public URL without a trailing slash, or "" to use what each request used
+ * @param registration who may sign up; {@code open} by default until Kith has an administrator
+ *        (then the default becomes {@code invite})
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers, int pingSeconds) {
+                     int argon2Iterations, int maxMembers, int pingSeconds, SignUpPolicy registration) {
 
     /** How an option's text is checked and turned into a value. */
     enum Type {
@@ -68,7 +71,10 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.integer("argon2-memory-kib", 19 * 1024, 1024, 4L * 1024 * 1024, "Argon2id memory cost of password hashes, KiB"),
             Option.integer("argon2-iterations", 2, 1, 100, "Argon2id passes"),
             Option.integer("max-members", 100_000, 2, 1_000_000, "the largest member limit a group may be given"),
-            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"));
+            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"),
+            // open by default until there is an administrator to hand out accounts
+            Option.of("registration", Type.TEXT, "open", "who may sign up: open (anyone), invite (only with an "
+                    + "invitation link or code), closed (no one; create accounts with 'kith-server admin create-user')"));
 
     /** A configuration error, told to the user as it is (exit code 2). */
     public static final class Invalid extends RuntimeException {
@@ -109,6 +115,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 Usage: kith-server [--option value | --option=value ...]
                        kith-server backup FILE [--data DIR]    a consistent copy of the SQLite database, taken while the server runs
                        kith-server restore FILE [--data DIR]   put a backup back (the server must be stopped)
+                       kith-server admin create-user NAME [--display-name N] [--region CC] [--password-stdin] [options]
+                                                               create an account whatever --registration says
 
                 Runs the Kith server. Each option is read, last one winning, from its default, a --config
                 file, the environment variable shown, and the command line. Bad values stop the server at
@@ -200,7 +208,15 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         return new Config((int) v.get("port"), (String) v.get("host"), data, db.isEmpty() ? null : db,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
-                (int) v.get("ping-seconds"));
+                (int) v.get("ping-seconds"), registration((String) v.get("registration")));
+    }
+
+    private static SignUpPolicy registration(String text) {
+        try {
+            return SignUpPolicy.of(text.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("--registration must be open, invite or closed, not '" + text + "'");
+        }
     }
 
     private static Object parse(Option o, String s) {

@@ -22,7 +22,8 @@ final class AccountsApi implements Resource {
     @Override
     public List<Route> routes() {
         return List.of(
-                open("POST", "/api/v1/accounts", "Register an account", this::register)
+                open("POST", "/api/v1/accounts", "Sign up: create an account, if the server's sign-up policy allows",
+                        this::register)
                         .body("NewAccount").returns(201, "Account"),
                 auth("GET", "/api/v1/accounts/me", "The signed-in account", this::me).returns(200, "Account"),
                 auth("PATCH", "/api/v1/accounts/me", "Change my display name or region", this::patch)
@@ -40,9 +41,9 @@ final class AccountsApi implements Resource {
 
     private void register(Exchange ex) {
         Requests.Register r = Bodies.json(ex, Requests.Register.class);
-        Account a = kith.accounts().register(Requests.require(r.username(), "username"),
+        Account a = kith.accounts().signUp(Requests.require(r.username(), "username"),
                 Requests.require(r.password(), "password"), Requests.require(r.displayName(), "displayName"),
-                r.region());
+                r.region(), r.invitation());
         ex.json(201, Views.account(a));
     }
 

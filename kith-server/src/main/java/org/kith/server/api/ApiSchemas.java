@@ -26,7 +26,8 @@ final class ApiSchemas {
                         "additionalProperties", Map.of("type", List.of("string", "integer")))));
         s.put("NewAccount", obj(List.of("username", "password", "displayName"),
                 "username", pattern("^[A-Za-z0-9._-]{3,32}$"), "password", minLength(8),
-                "displayName", str(), "region", str("two-letter country code for phone numbers; default CN")));
+                "displayName", str(), "region", str("two-letter country code for phone numbers; default CN"),
+                "invitation", str("an invitation link or its code; required when the server signs up only invited people")));
         s.put("Account", obj(List.of("id", "username", "displayName", "region"),
                 "id", str(), "username", str(), "displayName", str(), "region", str(), "createdAt", dateTime()));
         s.put("AccountPatch", obj(List.of(), "displayName", str(), "region",

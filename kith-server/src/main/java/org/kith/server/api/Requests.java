@@ -8,7 +8,7 @@ import org.kith.core.error.Invalid;
 final class Requests {
     private Requests() {}
 
-    record Register(String username, String password, String displayName, String region) {}
+    record Register(String username, String password, String displayName, String region, String invitation) {}
 
     record Login(String username, String password) {}
 
