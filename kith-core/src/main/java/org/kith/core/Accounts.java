@@ -331,8 +331,8 @@ public final class Accounts {
      * Deletes the account after checking its password, in one transaction: its card leaves every
      * group (each member's devices drop it at their next sync), groups it owns pass to their
      * longest-standing other member, groups where it is alone are deleted; its pending
-     * invitations are revoked; its blocks, personal books, sessions, app passwords, card (with
-     * its photo) and name are removed. The username becomes free.
+     * invitations are revoked; its blocks, personal books, sessions, app passwords, desk-phone
+     * directory tokens, card (with its photo) and name are removed. The username becomes free.
      * @throws org.kith.core.error.Forbidden ({@code password-wrong}) if the password is wrong; nothing changes
      */
     public void delete(long accountId, String password) {
@@ -344,6 +344,9 @@ public final class Accounts {
             tx.books().deleteAllOf(accountId);
             tx.credentials().deleteSessions(accountId, null);
             tx.credentials().deleteAppPasswords(accountId);
+            for (var token : tx.directoryTokens().directoryTokens(accountId)) {
+                tx.directoryTokens().deleteDirectoryToken(accountId, token.id());
+            }
             tx.accounts().delete(accountId, services.now());
             return null;
         });

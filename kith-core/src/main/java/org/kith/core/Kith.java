@@ -25,6 +25,7 @@ public final class Kith {
     private final Phonebooks phonebooks;
     private final MergedBooks mergedBooks;
     private final PersonalBooks personalBooks;
+    private final DirectoryTokens directoryTokens;
     private final BulkMembers bulkMembers;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
@@ -34,16 +35,17 @@ public final class Kith {
     /** @param signUp who may create an account by signing up ({@link Accounts#signUp}) */
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher, SignUpPolicy signUp) {
         this.services = new Services(store, limits, clock);
+        LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100);
         this.groups = new Groups(services);
         this.invitations = new Invitations(services);
-        this.accounts = new Accounts(services, hasher, new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100),
-                groups, invitations, signUp);
+        this.accounts = new Accounts(services, hasher, throttle, groups, invitations, signUp);
         this.cards = new Cards(services);
         this.entries = new Entries(services, invitations);
         this.blocks = new Blocks(services);
         this.phonebooks = new Phonebooks(services);
         this.mergedBooks = new MergedBooks(services);
         this.personalBooks = new PersonalBooks(services);
+        this.directoryTokens = new DirectoryTokens(services, accounts, throttle);
         this.bulkMembers = new BulkMembers(services);
     }
 
@@ -96,6 +98,11 @@ public final class Kith {
     /** Each person's own read-write address books (CardDAV). */
     public PersonalBooks personalBooks() {
         return personalBooks;
+    }
+
+    /** Desk phones' read-only directory tokens, and the directory (LDAP) login. */
+    public DirectoryTokens directoryTokens() {
+        return directoryTokens;
     }
 
     /** Many people added to a group at once, by the operator (benchmarks, imports); never offered to users. */

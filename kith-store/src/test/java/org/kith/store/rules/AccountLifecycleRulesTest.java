@@ -117,6 +117,7 @@ class AccountLifecycleRulesTest {
         kith.personalBooks().put(ann.id(), "friends", "x.vcf",
                 "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:x-1\r\nFN:X\r\nEND:VCARD\r\n", Precondition.none());
         kith.accounts().createAppPassword(ann.id(), "phone");
+        kith.directoryTokens().create(ann.id(), "desk phone", null);
         kith.accounts().createSession("ann", pw("ann"), null);
         kith.blocks().block(ann.id(), "ben");
         kith.blocks().block(ben.id(), "ann");
@@ -129,6 +130,7 @@ class AccountLifecycleRulesTest {
                 TestDatabase.count(store, "SELECT COUNT(*) FROM card_phones WHERE account_id = ?", id),
                 TestDatabase.count(store, "SELECT COUNT(*) FROM sessions WHERE account_id = ?", id),
                 TestDatabase.count(store, "SELECT COUNT(*) FROM app_passwords WHERE account_id = ?", id),
+                TestDatabase.count(store, "SELECT COUNT(*) FROM directory_tokens WHERE account_id = ?", id),
                 TestDatabase.count(store, "SELECT COUNT(*) FROM personal_books WHERE owner_id = ?", id),
                 TestDatabase.count(store, "SELECT COUNT(*) FROM personal_cards"),
                 TestDatabase.count(store, "SELECT COUNT(*) FROM blocks WHERE blocker_id = ? OR blocked_id = ?", id, id),
