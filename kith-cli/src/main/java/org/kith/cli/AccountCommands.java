@@ -24,6 +24,9 @@ final class AccountCommands {
         String region;
         @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
         boolean passwordStdin;
+        @Option(names = "--invitation", paramLabel = "LINK|CODE",
+                description = "the invitation you were sent (needed on servers that sign up only invited people)")
+        String invitation;
 
         @Override
         public Integer call() {
@@ -33,6 +36,9 @@ final class AccountCommands {
             body.put("displayName", displayName);
             if (region != null) {
                 body.put("region", region);
+            }
+            if (invitation != null) {
+                body.put("invitation", invitation);
             }
             JsonNode account = root.anonymous().post("/accounts", body);
             root.out().line("registered " + account.path("username").asText(username) + " on " + root.serverUrl()

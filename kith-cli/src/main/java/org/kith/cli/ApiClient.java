@@ -91,6 +91,18 @@ final class ApiClient {
         send("DELETE", path, null, null, Map.of());
     }
 
+    /** A binary answer (the account export), whole. */
+    byte[] download(String path) {
+        HttpRequest.Builder b = request(path).timeout(REQUEST_TIMEOUT).GET();
+        HttpResponse<byte[]> r = exchange(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw refusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                    new String(r.body(), StandardCharsets.UTF_8), r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("Retry-After").orElse(null));
+        }
+        return r.body();
+    }
+
     Response sendJson(String method, String path, Object body, Map<String, String> headers) {
         return send(method, path, "application/json", body == null ? null : Json.write(body), headers);
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kith", mixinStandardHelpOptions = true, version = "kith " + KithCli.VERSION,
         description = "Group phonebooks that keep themselves up to date.",
         subcommands = {AccountCommands.Register.class, AccountCommands.Login.class, AccountCommands.Logout.class,
-                AccountCommands.WhoAmI.class, CardCommand.class, GroupCommand.class,
+                AccountCommands.WhoAmI.class, AccountCommand.class, CardCommand.class, GroupCommand.class,
                 InvitationCommands.Mine.class, InvitationCommands.Accept.class, InvitationCommands.Decline.class,
                 InvitationCommands.Redeem.class, BlockCommands.Block.class, BlockCommands.Unblock.class,
                 BlockCommands.Blocks.class, AppPasswordCommand.class, DirectoryCommand.class, SyncCommand.class,

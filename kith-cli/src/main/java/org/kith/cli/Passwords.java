@@ -10,22 +10,30 @@ final class Passwords {
     private Passwords() {}
 
     static String read(Io io, boolean fromStdin, boolean confirm) {
+        return read(io, fromStdin, confirm, "KITH_PASSWORD", "Password: ");
+    }
+
+    /**
+     * One password: the next line of standard input, else the environment variable {@code env},
+     * else a prompt (asked twice when {@code confirm}).
+     */
+    static String read(Io io, boolean fromStdin, boolean confirm, String env, String prompt) {
         if (fromStdin) {
             String line = firstLine(io);
             if (line == null || line.isEmpty()) {
-                throw CliError.usage("--password-stdin: no password on standard input");
+                throw CliError.usage("--password-stdin: no " + prompt.replace(": ", "").toLowerCase(java.util.Locale.ROOT) + " on standard input");
             }
             return line;
         }
-        String env = io.env("KITH_PASSWORD");
-        if (env != null) {
-            return env;
+        String fromEnv = io.env(env);
+        if (fromEnv != null) {
+            return fromEnv;
         }
         Console console = io.interactive() ? System.console() : null;
         if (console == null) {
-            throw CliError.usage("no password: use --password-stdin or set KITH_PASSWORD");
+            throw CliError.usage("no password: use --password-stdin or set " + env);
         }
-        char[] first = console.readPassword("Password: ");
+        char[] first = console.readPassword(prompt);
         if (first == null || first.length == 0) {
             throw CliError.usage("no password given");
         }

@@ -116,6 +116,34 @@ public final class Groups {
         tx.groups().delete(groupId, feed.seq(), services.now());
     }
 
+    /**
+     * Ends every membership of a person whose account is going away, in the caller's mutation:
+     * a group they own passes to its longest-standing other member, a group where they are
+     * alone is deleted; the other members are told their card left.
+     */
+    void leaveAll(StoreTx tx, FeedWriter feed, long accountId) {
+        for (Group g : tx.groups().groupsOf(accountId)) {
+            if (tx.groups().lock(g.id()).isEmpty()) {
+                continue;
+            }
+            Member leaving = tx.groups().member(g.id(), accountId).orElseThrow();
+            if (leaving.role() == Role.OWNER) {
+                Member heir = tx.groups().members(g.id()).stream().filter(m -> m.accountId() != accountId)
+                        .findFirst().orElse(null);
+                if (heir == null) {
+                    deleteLocked(tx, feed, g.id());
+                    continue;
+                }
+                tx.groups().setRole(g.id(), heir.accountId(), Role.OWNER);
+                tx.groups().setOwner(g.id(), heir.accountId());
+                feed.group(g.id(), null, null, ChangeKind.GROUP);
+            }
+            tx.groups().endMembership(g.id(), accountId, feed.seq(), services.now());
+            feed.group(g.id(), accountId, leaving.cardUid(), ChangeKind.CARD);
+            feed.viewer(accountId, g.id(), null, ChangeKind.LEFT);
+        }
+    }
+
     public List<MemberView> members(long viewer, long groupId) {
         return services.read(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);

@@ -182,6 +182,26 @@ public final class Invitations {
         });
     }
 
+    /**
+     * Whether a link invitation could be redeemed now: known, its group alive, pending, not
+     * expired or used up. Takes the code or a whole join link ({@code …/join/CODE}).
+     */
+    boolean usableLink(String codeOrLink) {
+        String code = codeOrLink.strip();
+        int join = code.lastIndexOf("/join/");
+        if (join >= 0) {
+            code = code.substring(join + "/join/".length());
+        }
+        String c = code.endsWith("/") ? code.substring(0, code.length() - 1) : code;
+        if (c.isEmpty() || c.length() > 64) {
+            return false;
+        }
+        return services.read(tx -> tx.invitations().byCode(c)
+                .filter(inv -> tx.groups().get(inv.groupId()).isPresent())
+                .filter(inv -> inv.effectiveStatus(services.now()) == InvitationStatus.PENDING)
+                .isPresent());
+    }
+
     /** What the join page shows for a code before the visitor decides: the group and who invites. */
     public InvitationView preview(String code) {
         return services.read(tx -> {

@@ -29,12 +29,17 @@ public final class Kith {
     private final BulkMembers bulkMembers;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
+        this(store, limits, clock, hasher, SignUpPolicy.OPEN);
+    }
+
+    /** @param signUp who may create an account by signing up ({@link Accounts#signUp}) */
+    public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher, SignUpPolicy signUp) {
         this.services = new Services(store, limits, clock);
         LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100);
-        this.accounts = new Accounts(services, hasher, throttle);
-        this.cards = new Cards(services);
         this.groups = new Groups(services);
         this.invitations = new Invitations(services);
+        this.accounts = new Accounts(services, hasher, throttle, groups, invitations, signUp);
+        this.cards = new Cards(services);
         this.entries = new Entries(services, invitations);
         this.blocks = new Blocks(services);
         this.phonebooks = new Phonebooks(services);

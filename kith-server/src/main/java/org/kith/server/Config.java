@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.kith.core.SignUpPolicy;
 import org.kith.store.Stores;
 
 /**
@@ -22,9 +23,12 @@ import org.kith.store.Stores;
  *
  * @param db null for SQLite under {@code data}, else a PostgreSQL URL as the user wrote it
  * @param baseUrl the public URL without a trailing slash, or "" to use what each request used
+ * @param registration who may sign up; {@code open} by default until Kith has an administrator
+ *        (then the default becomes {@code invite})
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers, int pingSeconds, Directory directory) {
+                     int argon2Iterations, int maxMembers, int pingSeconds, Directory directory,
+                     SignUpPolicy registration) {
 
     /**
      * Desk phones' directories.
@@ -83,7 +87,10 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.of("ldap-host", Type.TEXT, "127.0.0.1", "address the LDAP directory listens on; binds in clear text are refused unless it is a loopback address or a keystore is set"),
             Option.of("ldap-keystore", Type.PATH, "", "PKCS#12 keystore (key and certificate) to speak LDAPS on --ldap-port; empty: plain LDAP"),
             Option.of("ldap-keystore-password", Type.SECRET, "", "password of --ldap-keystore"),
-            Option.integer("directory-token-days", 0, 0, 3650, "days a new desk-phone directory token stays valid; 0: until revoked"));
+            Option.integer("directory-token-days", 0, 0, 3650, "days a new desk-phone directory token stays valid; 0: until revoked"),
+            // open by default until there is an administrator to hand out accounts
+            Option.of("registration", Type.TEXT, "open", "who may sign up: open (anyone), invite (only with an "
+                    + "invitation link or code), closed (no one; create accounts with 'kith-server admin create-user')"));
 
     /** A configuration error, told to the user as it is (exit code 2). */
     public static final class Invalid extends RuntimeException {
@@ -124,6 +131,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 Usage: kith-server [--option value | --option=value ...]
                        kith-server backup FILE [--data DIR]    a consistent copy of the SQLite database, taken while the server runs
                        kith-server restore FILE [--data DIR]   put a backup back (the server must be stopped)
+                       kith-server admin create-user NAME [--display-name N] [--region CC] [--password-stdin] [options]
+                                                               create an account whatever --registration says
 
                 Runs the Kith server. Each option is read, last one winning, from its default, a --config
                 file, the environment variable shown, and the command line. Bad values stop the server at
@@ -217,7 +226,16 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
                 (int) v.get("ping-seconds"), new Directory((int) v.get("ldap-port"), (String) v.get("ldap-host"),
                 ((Path) v.get("ldap-keystore")).toString().isEmpty() ? null : (Path) v.get("ldap-keystore"),
-                (String) v.get("ldap-keystore-password"), (int) v.get("directory-token-days")));
+                (String) v.get("ldap-keystore-password"), (int) v.get("directory-token-days")),
+                registration((String) v.get("registration")));
+    }
+
+    private static SignUpPolicy registration(String text) {
+        try {
+            return SignUpPolicy.of(text.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("--registration must be open, invite or closed, not '" + text + "'");
+        }
     }
 
     private static Object parse(Option o, String s) {

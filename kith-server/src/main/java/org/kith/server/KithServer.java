@@ -60,7 +60,7 @@ public final class KithServer implements AutoCloseable {
         this.store = Stores.open(config.db(), config.data());
         try {
             this.kith = new Kith(store, limits(config), clock,
-                    new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
+                    new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()), config.registration());
             this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
         } catch (RuntimeException e) {
             store.close();
@@ -125,7 +125,7 @@ public final class KithServer implements AutoCloseable {
         return ldap == null ? 0 : ldap.port();
     }
 
-    private static Limits limits(Config config) {
+    static Limits limits(Config config) {
         Limits d = Limits.defaults();
         return new Limits(config.maxMembers(), Math.min(d.defaultMemberLimit(), config.maxMembers()),
                 d.maxPhotoBytes(), d.maxCardBytes(), d.sessionTtl(), d.changesPageSize(), d.defaultRegion(),

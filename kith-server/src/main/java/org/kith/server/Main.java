@@ -10,7 +10,8 @@ import org.kith.store.StoreException;
 /**
  * {@code java -jar kith-server.jar [--option value …]}: runs Kith until SIGTERM or Ctrl-C.
  * {@code backup FILE} and {@code restore FILE} (with the same options) copy the SQLite database
- * out while a server runs, and put a copy back while none does.
+ * out while a server runs, and put a copy back while none does. {@code admin create-user NAME}
+ * creates an account whatever the sign-up policy ({@link AdminCommand}).
  * Exit codes: 0 after {@code --help} or a finished command, 2 for a bad configuration or command,
  * 1 if the server cannot start (port taken, database unreachable) or the command failed.
  */
@@ -21,6 +22,10 @@ public final class Main {
         List<String> list = Arrays.asList(args);
         if (list.contains("--help") || list.contains("-h")) {
             System.out.print(Config.help());
+            return;
+        }
+        if (args.length > 0 && args[0].equals("admin")) {
+            System.exit(AdminCommand.run(args, System.getenv(), System.in, System.out, System.err));
             return;
         }
         if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {

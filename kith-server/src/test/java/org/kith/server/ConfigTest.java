@@ -33,6 +33,16 @@ class ConfigTest {
         assertThat(c.argon2MemoryKib()).isEqualTo(19 * 1024);
         assertThat(c.argon2Iterations()).isEqualTo(2);
         assertThat(c.pingSeconds()).isEqualTo(15);
+        assertThat(c.registration()).isEqualTo(org.kith.core.SignUpPolicy.OPEN);
+    }
+
+    @Test
+    void theSignUpPolicyIsOneOfThreeWords() {
+        assertThat(load(Map.of(), "--registration", "invite").registration()).isEqualTo(org.kith.core.SignUpPolicy.INVITE);
+        assertThat(load(Map.of("KITH_REGISTRATION", "Closed")).registration()).isEqualTo(org.kith.core.SignUpPolicy.CLOSED);
+        assertThatThrownBy(() -> load(Map.of(), "--registration", "friends")).isInstanceOf(Config.Invalid.class)
+                .hasMessageContaining("--registration").hasMessageContaining("open, invite or closed")
+                .hasMessageContaining("friends");
     }
 
     @Test

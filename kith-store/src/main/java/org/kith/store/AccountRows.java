@@ -32,18 +32,38 @@ final class AccountRows implements AccountStore {
 
     @Override
     public Optional<Account> get(long id) {
-        return sql.one("SELECT " + COLS + " FROM accounts WHERE id = ?", AccountRows::account, id);
+        return sql.one("SELECT " + COLS + " FROM accounts WHERE id = ? AND deleted_at IS NULL", AccountRows::account, id);
     }
 
     @Override
     public Optional<Account> byUsername(Username username) {
-        return sql.one("SELECT " + COLS + " FROM accounts WHERE username_lc = ?", AccountRows::account,
+        return sql.one("SELECT " + COLS + " FROM accounts WHERE username_lc = ? AND deleted_at IS NULL", AccountRows::account,
                 username.key());
     }
 
     @Override
     public Optional<String> passwordHash(long accountId) {
-        return sql.one("SELECT password_hash FROM accounts WHERE id = ?", rs -> rs.getString(1), accountId);
+        return sql.one("SELECT password_hash FROM accounts WHERE id = ? AND deleted_at IS NULL", rs -> rs.getString(1), accountId);
+    }
+
+    @Override
+    public void setPasswordHash(long accountId, String passwordHash) {
+        sql.update("UPDATE accounts SET password_hash = ? WHERE id = ?", passwordHash, accountId);
+    }
+
+    @Override
+    public void update(long accountId, String displayName, String region) {
+        sql.update("UPDATE accounts SET display_name = ?, region = ? WHERE id = ?", displayName, region, accountId);
+    }
+
+    @Override
+    public void delete(long accountId, Instant now) {
+        sql.update("DELETE FROM card_phones WHERE account_id = ?", accountId);
+        sql.update("DELETE FROM cards WHERE account_id = ?", accountId);
+        // The username key becomes one no well-formed username has (':' is not allowed), so the
+        // name is free again and the unique index still holds.
+        sql.update("UPDATE accounts SET username = '', username_lc = ?, display_name = '', password_hash = '', "
+                + "deleted_at = ? WHERE id = ?", "deleted:" + accountId, now, accountId);
     }
 
     private static Account account(ResultSet rs) throws SQLException {

@@ -28,6 +28,11 @@ final class BlockRows implements BlockStore {
     }
 
     @Override
+    public void deleteAllOf(long accountId) {
+        sql.update("DELETE FROM blocks WHERE blocker_id = ? OR blocked_id = ?", accountId, accountId);
+    }
+
+    @Override
     public List<Block> blocksBy(long blockerId) {
         return sql.list("SELECT blocker_id, blocked_id, created_at FROM blocks WHERE blocker_id = ? "
                 + "ORDER BY created_at, blocked_id",

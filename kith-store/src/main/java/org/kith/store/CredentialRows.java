@@ -63,6 +63,20 @@ final class CredentialRows implements CredentialStore {
         sql.update("DELETE FROM sessions WHERE token_hash = ?", tokenHash);
     }
 
+    @Override
+    public void deleteSessions(long accountId, String keptTokenHash) {
+        if (keptTokenHash == null) {
+            sql.update("DELETE FROM sessions WHERE account_id = ?", accountId);
+        } else {
+            sql.update("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", accountId, keptTokenHash);
+        }
+    }
+
+    @Override
+    public void deleteAppPasswords(long accountId) {
+        sql.update("DELETE FROM app_passwords WHERE account_id = ?", accountId);
+    }
+
     private static AppPassword appPassword(ResultSet rs) throws SQLException {
         return new AppPassword(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"));

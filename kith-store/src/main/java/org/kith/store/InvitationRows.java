@@ -57,6 +57,12 @@ final class InvitationRows implements InvitationStore {
     }
 
     @Override
+    public void revokePendingOf(long accountId) {
+        sql.update("UPDATE invitations SET status = ? WHERE status = ? AND (inviter_id = ? OR invitee_id = ?)",
+                InvitationStatus.REVOKED.name(), InvitationStatus.PENDING.name(), accountId, accountId);
+    }
+
+    @Override
     public void setStatus(long invitationId, InvitationStatus status) {
         sql.update("UPDATE invitations SET status = ? WHERE id = ?", status.name(), invitationId);
     }

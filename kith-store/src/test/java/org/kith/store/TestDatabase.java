@@ -57,6 +57,11 @@ public abstract sealed class TestDatabase implements AutoCloseable {
 
     abstract String newDatabase() throws Exception;
 
+    /** A count read straight from the tables, for checking what the services left behind. */
+    public static long count(Store store, String statement, Object... params) {
+        return store.read(tx -> ((JdbcTx) tx).sql().number(statement, params));
+    }
+
     /** The database's query plan for a statement, one line per element. */
     abstract List<String> plan(Sql sql, String statement, Object[] params);
 

@@ -8,7 +8,7 @@ import org.kith.core.model.Username;
 
 /**
  * Accounts. A username is unique without regard to letter case ({@link Username#key()}); the
- * spelling it was registered with is kept and returned. Confined to its transaction's thread.
+ * spelling it was registered with is kept and returned. A deleted account is absent from every read. Confined to its transaction's thread.
  */
 public interface AccountStore {
 
@@ -26,4 +26,16 @@ public interface AccountStore {
 
     /** The stored password hash (empty only when there is no such account). */
     Optional<String> passwordHash(long accountId);
+
+    void setPasswordHash(long accountId, String passwordHash);
+
+    /** Sets the display name and the region used to read phone numbers. */
+    void update(long accountId, String displayName, String region);
+
+    /**
+     * Removes everything personal of the account: its card and phone index, its name and
+     * password; its username becomes free. The row stays (older rows refer to it) but every read
+     * here treats it as absent from then on.
+     */
+    void delete(long accountId, Instant now);
 }

@@ -20,4 +20,7 @@ public interface BlockStore {
 
     /** Everyone who blocks {@code viewerId}. */
     Set<Long> blockersOf(long viewerId);
+
+    /** Deletes every block the account set or is the object of. */
+    void deleteAllOf(long accountId);
 }

@@ -32,4 +32,10 @@ public interface CredentialStore {
     Optional<Long> sessionAccount(String tokenHash, Instant now);
 
     void deleteSession(String tokenHash);
+
+    /** Ends every session of the account except the one whose token has {@code keptTokenHash} (may be null). */
+    void deleteSessions(long accountId, String keptTokenHash);
+
+    /** Deletes every app password of the account. */
+    void deleteAppPasswords(long accountId);
 }

@@ -29,6 +29,9 @@ public interface InvitationStore {
     /** Pending invitations addressed to this account, oldest first. */
     List<Invitation> pendingFor(long accountId);
 
+    /** Revokes every pending invitation the account sent or is addressed to. */
+    void revokePendingOf(long accountId);
+
     void setStatus(long invitationId, InvitationStatus status);
 
     /** Counts one use of a link invitation. */

@@ -14,9 +14,16 @@ public final class ServerCommand {
     public record Result(int exitCode, String output) {}
 
     public static Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput("", args);
+    }
+
+    /** Runs the command with {@code stdin} as its standard input, closed after it. */
+    public static Result runWithInput(String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Java.bin(), "-cp", Java.classpath(), "org.kith.server.Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -26,9 +26,14 @@ final class ApiSchemas {
                         "additionalProperties", Map.of("type", List.of("string", "integer")))));
         s.put("NewAccount", obj(List.of("username", "password", "displayName"),
                 "username", pattern("^[A-Za-z0-9._-]{3,32}$"), "password", minLength(8),
-                "displayName", str(), "region", str("two-letter country code for phone numbers; default CN")));
+                "displayName", str(), "region", str("two-letter country code for phone numbers; default CN"),
+                "invitation", str("an invitation link or its code; required when the server signs up only invited people")));
         s.put("Account", obj(List.of("id", "username", "displayName", "region"),
                 "id", str(), "username", str(), "displayName", str(), "region", str(), "createdAt", dateTime()));
+        s.put("AccountPatch", obj(List.of(), "displayName", str(), "region",
+                str("two-letter country code for phone numbers")));
+        s.put("PasswordCheck", obj(List.of("password"), "password", str("the account's current password")));
+        s.put("PasswordChange", obj(List.of("current", "new"), "current", str(), "new", minLength(8)));
         s.put("Login", obj(List.of("username", "password"), "username", str(), "password", str()));
         s.put("Session", obj(List.of("token", "expiresAt"), "token", str("send as Authorization: Bearer <token>"),
                 "expiresAt", dateTime()));

@@ -8,9 +8,16 @@ import org.kith.core.error.Invalid;
 final class Requests {
     private Requests() {}
 
-    record Register(String username, String password, String displayName, String region) {}
+    record Register(String username, String password, String displayName, String region, String invitation) {}
 
     record Login(String username, String password) {}
+
+    record AccountPatch(String displayName, String region) {}
+
+    record PasswordCheck(String password) {}
+
+    /** {@code new} is a Java keyword: the field is bound by name. */
+    record PasswordChange(String current, @com.fasterxml.jackson.annotation.JsonProperty("new") String next) {}
 
     record Named(String name) {}
 

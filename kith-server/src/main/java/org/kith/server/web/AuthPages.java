@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.kith.core.Kith;
+import org.kith.core.SignUpPolicy;
+import org.kith.core.error.Forbidden;
 import org.kith.core.error.KithException;
 import org.kith.core.view.NewSecret;
 import org.kith.server.http.Route;
@@ -28,7 +30,7 @@ final class AuthPages {
                 WebRoute.publicPage("/web/signin", ex -> signInPage(ex, "", FieldErrors.none(), 200)),
                 WebRoute.publicAction("/web/signin", this::signIn),
                 WebRoute.publicPage("/web/signup", ex -> signUpPage(ex, "", "", kith.limits().defaultRegion(),
-                        FieldErrors.none(), 200)),
+                        invitationOf(ex), FieldErrors.none(), 200)),
                 WebRoute.publicAction("/web/signup", this::signUp),
                 WebRoute.publicAction("/web/signout", this::signOut),
                 WebRoute.publicPage("/web/lang/{lang}", this::language));
@@ -74,12 +76,33 @@ final class AuthPages {
         }
     }
 
-    private void signUpPage(Visit ex, String username, String displayName, String region, FieldErrors errors,
-                            int status) {
+    /** The invitation a visitor arrives with: {@code ?invitation=}, else the code of a join link in {@code next}. */
+    private static String invitationOf(Visit ex) {
+        String given = ex.http().query("invitation", "");
+        if (!given.isBlank()) {
+            return given.strip();
+        }
         String next = next(ex);
+        return next.startsWith("/join/") ? next.substring("/join/".length()) : "";
+    }
+
+    private void signUpPage(Visit ex, String username, String displayName, String region, String invitation,
+                            FieldErrors errors, int status) {
+        SignUpPolicy policy = kith.accounts().signUpPolicy();
+        if (policy == SignUpPolicy.CLOSED) {
+            // Say why before anyone fills in a form that cannot succeed.
+            ex.html(status == 200 ? 200 : 403, Layout.problem(ex, ex.t("signup.title"), ex.t("err.sign-up-closed")));
+            return;
+        }
+        String next = next(ex);
+        Object invitationField = policy != SignUpPolicy.INVITE ? "" : el("div",
+                FormKit.input("invitation", "invitation", ex.t("field.invitation"), "text", invitation,
+                        errors.get("invitation"), attr("required", ""), attr("autocapitalize", "none"),
+                        attr("aria-describedby", "invitation-hint")),
+                el("p", Tags.id("invitation-hint"), cls("hint"), ex.t("signup.invitation.hint")));
         ex.html(status, Layout.page(ex, ex.t("signup.title"),
                 FormKit.summary(errors),
-                FormKit.post(ex, "/web/signup", FormKit.hidden("next", next),
+                FormKit.post(ex, "/web/signup", FormKit.hidden("next", next), invitationField,
                         FormKit.input("username", "username", ex.t("field.username"), "text", username,
                                 errors.get("username"), attr("autocomplete", "username"), attr("required", ""),
                                 attr("autocapitalize", "none"), attr("aria-describedby", "username-hint")),
@@ -101,8 +124,9 @@ final class AuthPages {
         String username = f.get("username").strip();
         String displayName = f.get("displayName");
         String region = f.get("region").strip();
+        String invitation = f.get("invitation").strip();
         try {
-            kith.accounts().register(username, f.get("password"), displayName, region);
+            kith.accounts().signUp(username, f.get("password"), displayName, region, invitation);
             NewSecret session = kith.accounts().createSession(username, f.get("password"),
                     ex.http().remoteAddress());
             startSession(ex, session);
@@ -110,7 +134,8 @@ final class AuthPages {
             String next = next(ex);
             ex.http().redirect("/web/card?welcome=1" + (next.equals(Redirects.HOME) ? "" : "&next=" + enc(next)));
         } catch (KithException e) {
-            signUpPage(ex, username, displayName, region, FieldErrors.of(ex, e), 422);
+            signUpPage(ex, username, displayName, region, invitation, FieldErrors.of(ex, e),
+                    e instanceof Forbidden ? 403 : 422);
         }
     }
 

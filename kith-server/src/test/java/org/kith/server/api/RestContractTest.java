@@ -153,6 +153,9 @@ class RestContractTest {
             }
             case "DELETE /api/v1/sessions/current" -> as = Http.bearer(server.baseUrl(), server.anonymous()
                     .post("/api/v1/sessions", Map.of("username", f.ownerName, "password", PW)).expect(201).text("token"));
+            case "PATCH /api/v1/accounts/me" -> body = Map.of("displayName", "Renamed Owner");
+            case "PUT /api/v1/accounts/me/password" -> body = Map.of("current", PW, "new", PW + "-new");
+            case "DELETE /api/v1/accounts/me" -> body = Map.of("password", PW);
             case "PUT /api/v1/me/card" -> body = Map.of("fn", "Owner");
             case "POST /api/v1/app-passwords" -> body = Map.of("name", "phone");
             case "POST /api/v1/directory-tokens" -> body = Map.of("name", "lobby phone");
