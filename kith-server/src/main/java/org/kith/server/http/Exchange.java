@@ -108,15 +108,30 @@ public final class Exchange {
     }
 
     /**
-     * A numeric id from the path. Anything else cannot name a thing, so it is "not found" —
-     * never a 400 that would tell a caller more than an unknown id does.
+     * A numeric id from the path, in its one canonical spelling (ASCII digits, no leading zero).
+     * Anything else cannot name a thing, so it is "not found" — never a 400 that would tell a
+     * caller more than an unknown id does, and never a second URL for the same thing.
      */
     public long id(String name, String thing, ErrorCode unknown) {
         String value = vars.get(name);
-        if (value != null && !value.isEmpty() && value.length() <= 18 && value.chars().allMatch(Character::isDigit)) {
+        if (isCanonicalId(value)) {
             return Long.parseLong(value);
         }
         throw new NotFound(unknown, "no such " + thing);
+    }
+
+    /** Whether {@code value} is an id as the server writes them: 1 to 18 ASCII digits, no leading zero. */
+    public static boolean isCanonicalId(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18 || value.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The methods the route table serves at this path, in table order (for {@code Allow}). */
