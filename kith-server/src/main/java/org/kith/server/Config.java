@@ -24,7 +24,8 @@ import org.kith.store.Stores;
  * @param baseUrl the public URL without a trailing slash, or "" to use what each request used
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers, int pingSeconds) {
+                     int argon2Iterations, int maxMembers, int pingSeconds, int maxBodyReaders, int bodyMinRate,
+                     int bodyGraceSeconds) {
 
     /** How an option's text is checked and turned into a value. */
     enum Type {
@@ -68,7 +69,13 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.integer("argon2-memory-kib", 19 * 1024, 1024, 4L * 1024 * 1024, "Argon2id memory cost of password hashes, KiB"),
             Option.integer("argon2-iterations", 2, 1, 100, "Argon2id passes"),
             Option.integer("max-members", 100_000, 2, 1_000_000, "the largest member limit a group may be given"),
-            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"));
+            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"),
+            Option.integer("max-body-readers", 64, 1, 10_000,
+                    "request bodies received at once; more are refused with 503 until one is in"),
+            Option.integer("body-min-rate", 4096, 1, 1L << 30,
+                    "bytes per second a request body must arrive at (after the grace); slower ones are cut off with 408"),
+            Option.integer("body-grace-seconds", 10, 1, 3600,
+                    "seconds a request body is given on top of its length at --body-min-rate"));
 
     /** A configuration error, told to the user as it is (exit code 2). */
     public static final class Invalid extends RuntimeException {
@@ -200,7 +207,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         return new Config((int) v.get("port"), (String) v.get("host"), data, db.isEmpty() ? null : db,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
-                (int) v.get("ping-seconds"));
+                (int) v.get("ping-seconds"), (int) v.get("max-body-readers"), (int) v.get("body-min-rate"),
+                (int) v.get("body-grace-seconds"));
     }
 
     private static Object parse(Option o, String s) {

@@ -22,6 +22,7 @@ import org.kith.server.api.ApiSurface;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
 import org.kith.server.http.Authenticator;
+import org.kith.server.http.BodyGate;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
@@ -44,6 +45,7 @@ public final class KithServer implements AutoCloseable {
     private final List<Route> routes;
     private final Server server;
     private final ServerConnector connector;
+    private final BodyGate bodies;
 
     private KithServer(Config config, Clock clock) {
         this.config = config;
@@ -71,8 +73,10 @@ public final class KithServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(60_000, 4_000L * config.pingSeconds())); // streams ping well within it
         server.addConnector(connector);
         ContextHandler root = new ContextHandler("/");
+        this.bodies = new BodyGate(config.maxBodyReaders(), config.bodyMinRate(),
+                Duration.ofSeconds(config.bodyGraceSeconds()));
         root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator),
-                new WebUi(kith, hub, this::baseUrl))));
+                new WebUi(kith, hub, this::baseUrl)), bodies));
         server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
@@ -162,6 +166,7 @@ public final class KithServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            bodies.close();
             store.close();
         }
     }

@@ -51,6 +51,7 @@ public final class Exchange {
     private final List<String> segments;
     private final Map<String, String> vars;
     private final List<String> allowed;
+    private final BodyGate gate;
     private Credential credential;
     private Object state;
     private boolean async;
@@ -58,7 +59,8 @@ public final class Exchange {
     private Fields query;
 
     Exchange(Request request, Response response, Callback callback, List<String> segments, Map<String, String> vars,
-             List<String> allowed) {
+             List<String> allowed, BodyGate gate) {
+        this.gate = gate;
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -223,11 +225,17 @@ public final class Exchange {
         return readBody(r -> RequestBodies.read(r, max, tooLarge));
     }
 
-    /** Reads the body with {@code reader}: the one way a handler consumes it. */
+    /**
+     * Reads the body with {@code reader}: the one way a handler consumes it, within the server's
+     * limits on slow bodies ({@link BodyGate}: 503 when too many arrive at once, 408 when late).
+     */
     public <T> T readBody(BodyReader<T> reader) {
         bodyRead = true;
         try {
-            return reader.read(request);
+            return gate.read(request, reader);
+        } catch (HttpError e) {
+            closeAfterwards(); // the rest of a late body may still be on its way
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             throw Invalid.malformed(ErrorCode.BODY_UNREADABLE, null,
                     "the request body could not be read: " + e.getMessage());
@@ -337,11 +345,39 @@ public final class Exchange {
         taker.take(request, response, callback);
     }
 
-    /** A body nobody read would make the server drop the kept-alive connection: read and drop it (within limits). */
+    /**
+     * Answers without waiting for the body (a refusal that needs only the headers): what has
+     * already arrived is dropped, and if more is due the connection closes after the answer
+     * instead of waiting for a body it would only drop.
+     */
+    public void refuseBody() {
+        if (!bodyRead && request.getLength() != 0) {
+            bodyRead = true;
+            if (!RequestBodies.dropArrived(request)) {
+                closeAfterwards();
+            }
+        }
+    }
+
+    private void closeAfterwards() {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+
+    /**
+     * A body nobody read would make the server drop the kept-alive connection: read and drop it,
+     * within the limits on slow bodies; when it cannot be, the connection closes after the answer.
+     */
     private void discardUnreadBody() {
         if (!bodyRead) {
             bodyRead = true;
-            RequestBodies.discard(request);
+            try {
+                gate.read(request, r -> {
+                    RequestBodies.discard(r);
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                closeAfterwards();
+            }
         }
     }
 }
