@@ -35,6 +35,7 @@ import org.kith.server.KithServer;
  *   bin/bench changes [iterations]    "changes since" after one change, groups of 1k, 10k, 100k
  *   bin/bench push [clients] [rounds] one card update delivered to N connected SSE clients
  *   bin/bench dav [rounds]            CardDAV side by side with Radicale (see {@link DavBench})
+ *   bin/bench desk [members] [rounds] LDAP search, caller-ID lookup and the Yealink XML (see {@link DeskBench})
  * </pre>
  */
 public final class Bench {
@@ -52,7 +53,9 @@ public final class Bench {
             case "push" -> push(args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 5);
             case "dav" -> DavBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
-            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav)");
+            case "desk" -> DeskBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 200);
+            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav, desk)");
         }
         System.exit(0);
     }

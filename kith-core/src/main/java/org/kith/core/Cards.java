@@ -36,6 +36,7 @@ public final class Cards {
      * @throws PreconditionFailed when {@code condition} does not hold
      */
     public OwnCard update(long accountId, CardData data, Precondition condition) {
+        Precondition.require(condition);
         return services.mutate((tx, feed) -> {
             StoredCard current = card(tx, accountId);
             require(tx, current, condition, current.uid());
@@ -47,6 +48,7 @@ public final class Cards {
 
     /** Replaces the whole card with a vCard (3.0 or 4.0), as served under its own UID. */
     public OwnCard updateFromVcard(long accountId, String vcard, Precondition condition) {
+        Precondition.require(condition);
         return services.mutate((tx, feed) -> updateFromVcard(tx, feed, accountId, vcard, condition, null));
     }
 
@@ -59,6 +61,7 @@ public final class Cards {
      * @throws PreconditionFailed when {@code condition} does not hold
      */
     public OwnCard updateFromVcard(long accountId, String vcard, Precondition condition, String servedUid) {
+        Precondition.require(condition);
         return services.mutate((tx, feed) -> updateFromVcard(tx, feed, accountId, vcard, condition, servedUid));
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kith.core.card.CardCodec;
+import org.kith.core.card.CardData;
 import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
 import org.kith.core.feed.SyncToken;
@@ -16,6 +18,7 @@ import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
 import org.kith.core.model.Group;
 import org.kith.core.model.GroupCard;
+import org.kith.core.model.ManagedEntry;
 import org.kith.core.store.StoreTx;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
@@ -67,6 +70,50 @@ public final class MergedBooks {
     public Optional<GroupMembers> group(long viewer, long groupId) {
         return services.read(tx -> tx.groups().member(groupId, viewer).isEmpty() ? Optional.<GroupMembers>empty()
                 : tx.groups().get(groupId).map(g -> members(tx, Visibility.hiddenFrom(tx, viewer), g)));
+    }
+
+    /**
+     * The merged book's cards that hold the number {@code e164} (caller-ID lookup), each once.
+     * Members are found through the phone index, managed entries by their stored E.164 stamps;
+     * either way only cards the viewer may see, as {@link #card} would answer them.
+     * @param e164 a number in E.164 form ({@code +8613800138000})
+     */
+    public List<VisibleCard> withNumber(long viewer, String e164) {
+        return services.read(tx -> {
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<Group> groups = tx.groups().groupsOf(viewer);
+            Map<String, VisibleCard> found = new LinkedHashMap<>();
+            for (long account : tx.cards().accountsWithPhone(e164)) {
+                for (Group group : groups) {
+                    Optional<GroupCard> card = tx.groups().member(group.id(), account)
+                            .flatMap(m -> Visibility.visibleCard(tx, hidden, group.id(), m.cardUid()));
+                    if (card.isPresent()) {
+                        VisibleCard merged = asMerged(card.get());
+                        found.putIfAbsent(merged.uid(), merged);
+                        break;
+                    }
+                }
+            }
+            for (Group group : groups) {
+                for (ManagedEntry entry : tx.entries().list(group.id())) {
+                    if (entry.vcard().contains(e164) && holds(entry.vcard(), e164)) {
+                        Visibility.visibleCard(tx, hidden, group.id(), entry.uid())
+                                .ifPresent(c -> found.putIfAbsent(c.uid(), asMerged(c)));
+                    }
+                }
+            }
+            return List.copyOf(found.values());
+        });
+    }
+
+    /** Whether a stored card holds {@code e164} (the text test above only rules most cards out cheaply). */
+    private static boolean holds(String vcard, String e164) {
+        for (CardData.Tel tel : CardCodec.toData(CardCodec.fromCanonical(vcard), "ZZ").tel()) {
+            if (e164.equals(tel.e164())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -199,6 +199,7 @@ public final class PersonalBooks {
      * @throws PreconditionFailed if {@code condition} does not hold
      */
     public PersonalCard put(long owner, String slug, String name, String vcard, Precondition condition) {
+        Precondition.require(condition);
         BookNames.cardName(name);
         ClientVcard card = ClientVcard.accept(vcard, services.limits.maxCardBytes(), "vcard");
         return services.write(tx -> {
@@ -245,6 +246,7 @@ public final class PersonalBooks {
      * @throws PreconditionFailed if {@code condition} does not hold (including: no such card)
      */
     public void deleteCard(long owner, String slug, String name, Precondition condition) {
+        Precondition.require(condition);
         BookNames.cardName(name);
         services.write(tx -> {
             long seq = tx.feed().nextSeq();

@@ -3,6 +3,7 @@ package org.kith.core;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,8 @@ import org.kith.core.error.PreconditionFailed;
  * <p>Tags are opaque strings compared exactly (strong comparison); a weak tag ({@code W/"…"})
  * never matches a write, so the edge leaves it out, and a list of only weak tags is a
  * {@link #matching(Collection) matching} condition with no tag, which never holds. Tags may be
- * given with or without their quotes. Immutable and thread-safe.
+ * given with or without their quotes. The services take one on every write, never null: an
+ * unconditional write passes {@link #none()}. Immutable and thread-safe.
  */
 public final class Precondition {
     private enum Kind { ANY, EXISTS, ABSENT, MATCH }
@@ -61,6 +63,11 @@ public final class Precondition {
 
     public static Precondition matching(String... strongTags) {
         return matching(Arrays.asList(strongTags));
+    }
+
+    /** {@code condition}, which a service requires: an unconditional write says {@link #none()}. */
+    static Precondition require(Precondition condition) {
+        return Objects.requireNonNull(condition, "a write's condition is required; Precondition.none() for none");
     }
 
     /** Whether there is no precondition at all. */

@@ -25,11 +25,20 @@ import org.kith.store.Stores;
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
                      int argon2Iterations, int maxMembers, int pingSeconds, int maxBodyReaders, int bodyMinRate,
-                     int bodyGraceSeconds) {
+                     int bodyGraceSeconds, Directory directory) {
+
+    /**
+     * Desk phones' directories.
+     * @param ldapPort 0 when LDAP is off
+     * @param ldapKeystore a PKCS#12 keystore for LDAPS, or null for plain LDAP
+     * @param tokenDays how long a new directory token stays valid; 0: until revoked
+     */
+    public record Directory(int ldapPort, String ldapHost, Path ldapKeystore, String ldapKeystorePassword,
+                            int tokenDays) {}
 
     /** How an option's text is checked and turned into a value. */
     enum Type {
-        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL;
+        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL, SECRET;
 
         String label() {
             return switch (this) {
@@ -38,6 +47,7 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 case PATH -> "path";
                 case DATABASE_URL -> "postgresql URL";
                 case HTTP_URL -> "URL";
+                case SECRET -> "secret";
             };
         }
     }
@@ -75,7 +85,12 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.integer("body-min-rate", 4096, 1, 1L << 30,
                     "bytes per second a request body must arrive at (after the grace); slower ones are cut off with 408"),
             Option.integer("body-grace-seconds", 10, 1, 3600,
-                    "seconds a request body is given on top of its length at --body-min-rate"));
+                    "seconds a request body is given on top of its length at --body-min-rate"),
+            Option.integer("ldap-port", 0, 0, 65535, "port of the read-only LDAP directory for desk phones, Thunderbird and Outlook; 0: off"),
+            Option.of("ldap-host", Type.TEXT, "127.0.0.1", "address the LDAP directory listens on; binds in clear text are refused unless it is a loopback address or a keystore is set"),
+            Option.of("ldap-keystore", Type.PATH, "", "PKCS#12 keystore (key and certificate) to speak LDAPS on --ldap-port; empty: plain LDAP"),
+            Option.of("ldap-keystore-password", Type.SECRET, "", "password of --ldap-keystore"),
+            Option.integer("directory-token-days", 0, 0, 3650, "days a new desk-phone directory token stays valid; 0: until revoked"));
 
     /** A configuration error, told to the user as it is (exit code 2). */
     public static final class Invalid extends RuntimeException {
@@ -208,7 +223,9 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
                 (int) v.get("ping-seconds"), (int) v.get("max-body-readers"), (int) v.get("body-min-rate"),
-                (int) v.get("body-grace-seconds"));
+                (int) v.get("body-grace-seconds"), new Directory((int) v.get("ldap-port"), (String) v.get("ldap-host"),
+                ((Path) v.get("ldap-keystore")).toString().isEmpty() ? null : (Path) v.get("ldap-keystore"),
+                (String) v.get("ldap-keystore-password"), (int) v.get("directory-token-days")));
     }
 
     private static Object parse(Option o, String s) {
@@ -245,6 +262,9 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                         throw new Invalid(flag + ": " + e.getMessage());
                     }
                 }
+                return s;
+            }
+            case SECRET -> {
                 return s;
             }
             case HTTP_URL -> {

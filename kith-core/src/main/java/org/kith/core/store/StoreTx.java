@@ -46,4 +46,7 @@ public interface StoreTx {
 
     /** The cards in personal address books. */
     BookCardStore bookCards();
+
+    /** Desk phones' directory tokens. */
+    DirectoryTokenStore directoryTokens();
 }

@@ -153,6 +153,7 @@ class RestContractTest {
                     .post("/api/v1/sessions", Map.of("username", f.ownerName, "password", PW)).expect(201).text("token"));
             case "PUT /api/v1/me/card" -> body = Map.of("fn", "Owner");
             case "POST /api/v1/app-passwords" -> body = Map.of("name", "phone");
+            case "POST /api/v1/directory-tokens" -> body = Map.of("name", "lobby phone");
             case "POST /api/v1/groups" -> body = Map.of("name", "Another");
             case "PATCH /api/v1/groups/{id}" -> body = Map.of("name", "Renamed");
             case "POST /api/v1/groups/{id}/owner" -> body = Map.of("username", f.memberName);
@@ -212,6 +213,7 @@ class RestContractTest {
         final String linkCode = owner.post("/api/v1/groups/" + group + "/invitations",
                 Map.of("maxUses", 5, "expiresInHours", 24)).expect(201).text("code");
         final String appPassword = owner.post("/api/v1/app-passwords", Map.of("name", "laptop")).expect(201).text("id");
+        final JsonNode directoryToken = owner.post("/api/v1/directory-tokens", Map.of("name", "desk")).expect(201).json();
 
         Fixture() {
             owner.put("/api/v1/blocks/" + memberName, Map.of()).expect(204);
@@ -223,7 +225,9 @@ class RestContractTest {
             for (String segment : template.split("/", -1)) {
                 out.add(switch (segment) {
                     case "{id}" -> template.startsWith("/api/v1/app-passwords/") ? appPassword
+                            : template.startsWith("/api/v1/directory-tokens/") ? directoryToken.get("id").asText()
                             : template.startsWith("/api/v1/invitations/") ? invitation : group;
+                    case "{token}" -> directoryToken.get("token").asText();
                     case "{entryId}" -> entry;
                     case "{invId}" -> invitation;
                     case "{username}" -> memberName;
