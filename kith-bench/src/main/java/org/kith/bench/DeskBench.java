@@ -48,7 +48,7 @@ final class DeskBench {
             long inv = kith.invitations().inviteUser(owner.id(), g, "viewer", null).invitation().id();
             kith.invitations().accept(viewer.id(), inv);
             long seedStart = System.nanoTime();
-            Seed.members(kith, g, members, "m", DeskBench::card);
+            Seed.members(kith, g, members, "member", DeskBench::card);
             System.out.printf("group of %,d members (each with a name and a mobile number) seeded in %.1f s%n",
                     kith.groups().get(owner.id(), g).memberCount(), (System.nanoTime() - seedStart) / 1e9);
             Random random = new Random(42);

@@ -1,6 +1,7 @@
 package org.kith.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +60,22 @@ public final class Phonebooks {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
             return Visibility.card(tx, Visibility.hiddenFrom(tx, viewer), groupId, uid);
+        });
+    }
+
+    /**
+     * The cards among {@code uids} that the viewer may see in the group (addressbook-multiget),
+     * each once, in any order; read in one transaction, in O(uids), whatever the group's size.
+     * @throws org.kith.core.error.NotFound if the viewer is not a member
+     */
+    public List<VisibleCard> cards(long viewer, long groupId, Collection<String> uids) {
+        return services.read(tx -> {
+            Visibility.requireMember(tx, groupId, viewer);
+            if (uids.isEmpty()) {
+                return List.<VisibleCard>of();
+            }
+            return Visibility.visibleCards(tx, Visibility.hiddenFrom(tx, viewer), groupId, uids).stream()
+                    .map(VisibleCard::of).toList();
         });
     }
 

@@ -3,6 +3,7 @@ package org.kith.store;
 import org.kith.core.store.AccountStore;
 import org.kith.core.store.BlockStore;
 import org.kith.core.store.BookCardStore;
+import org.kith.core.store.BookPropertyStore;
 import org.kith.core.store.BookStore;
 import org.kith.core.store.CardStore;
 import org.kith.core.store.CredentialStore;
@@ -28,6 +29,7 @@ final class JdbcTx implements StoreTx {
     private final FeedRows feed;
     private final PersonalBookRows books;
     private final PersonalCardRows bookCards;
+    private final PropertyRows bookProperties;
     private final DirectoryTokenRows directoryTokens;
 
     JdbcTx(Sql sql) {
@@ -43,6 +45,7 @@ final class JdbcTx implements StoreTx {
         this.feed = new FeedRows(sql, groups);
         this.books = new PersonalBookRows(sql);
         this.bookCards = new PersonalCardRows(sql);
+        this.bookProperties = new PropertyRows(sql);
         this.directoryTokens = new DirectoryTokenRows(sql);
     }
 
@@ -104,6 +107,11 @@ final class JdbcTx implements StoreTx {
     @Override
     public BookCardStore bookCards() {
         return bookCards;
+    }
+
+    @Override
+    public BookPropertyStore bookProperties() {
+        return bookProperties;
     }
 
     @Override

@@ -53,6 +53,7 @@ public enum ErrorCode {
     VCARD_UID_TOO_LONG("vcard-uid-too-long", "maxBytes"),
     VCARD_VERSION_MISSING("vcard-version-missing"),
     VCARD_VERSION_UNSUPPORTED("vcard-version-unsupported", "version"),
+    VCARD_CONTROL_CHARACTER("vcard-control-character", "line"),
 
     // writing a card over another one
     CARD_CHANGED("card-changed"),
@@ -106,6 +107,11 @@ public enum ErrorCode {
     BOOK_DESCRIPTION_TOO_LONG("book-description-too-long", "max"),
     CARD_NAME_INVALID("card-name-invalid", "max"),
     UID_CONFLICT("uid-conflict", "uid", "name"),
+    UID_CHANGED("uid-changed", "uid", "name"),
+    CARD_MOVED_ONTO_ITSELF("card-moved-onto-itself"),
+    PROPERTY_NAME_INVALID("property-name-invalid", "max"),
+    PROPERTY_VALUE_TOO_LONG("property-value-too-long", "max"),
+    PROPERTIES_TOO_MANY("properties-too-many", "max"),
     PAGE_LIMIT_INVALID("page-limit-invalid"),
 
     // syncing

@@ -18,13 +18,16 @@ import org.kith.server.http.Route;
 import org.kith.server.http.Surface;
 
 /**
- * The CardDAV surface (RFC 6352, 6578, 6764): {@code /.well-known/carddav} and everything under
- * {@code /dav/}. Its table is one row per method for the whole tree; admitting a request
+ * The CardDAV surface (RFC 6352, 6578, 6764): {@code /.well-known/carddav}, everything under
+ * {@code /dav/}, and PROPFIND and OPTIONS on {@code /}, where clients given only the server's
+ * address (DAVx5) look for {@code current-user-principal} first; GET {@code /} stays the web
+ * UI's front door. Its table is one row per method for the whole tree; admitting a request
  * authenticates it and resolves its target, the method's class does the rest, and errors are
  * DAV {@code <d:error>} bodies. Thread-safe.
  */
 public final class CardDav implements Surface {
     private static final String TREE = "/dav/**";
+    private static final String FRONT = "/";
 
     private final Kith kith;
     private final Authenticator authenticator;
@@ -43,9 +46,14 @@ public final class CardDav implements Surface {
         methods.put("PROPPATCH", new Proppatch());
         methods.put("REPORT", new Report());
         methods.put("MKCOL", new MkcolMethod());
+        methods.put("MOVE", new MoveMethod());
         routes.add(Route.open("OPTIONS", TREE, "CardDAV capabilities", CardDav::options));
         methods.forEach((name, method) -> routes.add(Route.auth(name, TREE, "CardDAV " + name,
                 ex -> method.handle(ex.state(DavContext.class), ex.state(DavContext.class).target()))));
+        DavMethod propfind = methods.get("PROPFIND");
+        routes.add(Route.open("OPTIONS", FRONT, "CardDAV capabilities on the server's address", CardDav::options));
+        routes.add(Route.auth("PROPFIND", FRONT, "CardDAV discovery on the server's address",
+                ex -> propfind.handle(ex.state(DavContext.class), ex.state(DavContext.class).target())));
         routes.add(Route.open(Route.ANY, "/.well-known/**", "CardDAV discovery (RFC 6764)", CardDav::wellKnown));
     }
 
