@@ -27,8 +27,8 @@ import org.kith.store.Stores;
  *        (then the default becomes {@code invite})
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers, int pingSeconds, Directory directory,
-                     SignUpPolicy registration) {
+                     int argon2Iterations, int maxMembers, int pingSeconds, int maxBodyReaders, int bodyMinRate,
+                     int bodyGraceSeconds, Directory directory, SignUpPolicy registration) {
 
     /**
      * Desk phones' directories.
@@ -83,6 +83,12 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.integer("argon2-iterations", 2, 1, 100, "Argon2id passes"),
             Option.integer("max-members", 100_000, 2, 1_000_000, "the largest member limit a group may be given"),
             Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"),
+            Option.integer("max-body-readers", 64, 1, 10_000,
+                    "request bodies received at once; more are refused with 503 until one is in"),
+            Option.integer("body-min-rate", 4096, 1, 1L << 30,
+                    "bytes per second a request body must arrive at (after the grace); slower ones are cut off with 408"),
+            Option.integer("body-grace-seconds", 10, 1, 3600,
+                    "seconds a request body is given on top of its length at --body-min-rate"),
             Option.integer("ldap-port", 0, 0, 65535, "port of the read-only LDAP directory for desk phones, Thunderbird and Outlook; 0: off"),
             Option.of("ldap-host", Type.TEXT, "127.0.0.1", "address the LDAP directory listens on; binds in clear text are refused unless it is a loopback address or a keystore is set"),
             Option.of("ldap-keystore", Type.PATH, "", "PKCS#12 keystore (key and certificate) to speak LDAPS on --ldap-port; empty: plain LDAP"),
@@ -224,7 +230,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         return new Config((int) v.get("port"), (String) v.get("host"), data, db.isEmpty() ? null : db,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
-                (int) v.get("ping-seconds"), new Directory((int) v.get("ldap-port"), (String) v.get("ldap-host"),
+                (int) v.get("ping-seconds"), (int) v.get("max-body-readers"), (int) v.get("body-min-rate"),
+                (int) v.get("body-grace-seconds"), new Directory((int) v.get("ldap-port"), (String) v.get("ldap-host"),
                 ((Path) v.get("ldap-keystore")).toString().isEmpty() ? null : (Path) v.get("ldap-keystore"),
                 (String) v.get("ldap-keystore-password"), (int) v.get("directory-token-days")),
                 registration((String) v.get("registration")));

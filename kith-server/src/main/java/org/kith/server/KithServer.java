@@ -29,6 +29,7 @@ import org.kith.server.dav.CardDav;
 import org.kith.server.directory.Directories;
 import org.kith.server.directory.PhonebookRoutes;
 import org.kith.server.http.Authenticator;
+import org.kith.server.http.BodyGate;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
@@ -53,6 +54,7 @@ public final class KithServer implements AutoCloseable {
     private final List<Route> routes;
     private final Server server;
     private final ServerConnector connector;
+    private final BodyGate bodies;
     private final LdapDirectory ldap;
 
     private KithServer(Config config, Clock clock) {
@@ -83,9 +85,12 @@ public final class KithServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(60_000, 4_000L * config.pingSeconds())); // streams ping well within it
         server.addConnector(connector);
         ContextHandler root = new ContextHandler("/");
+        this.bodies = new BodyGate(config.maxBodyReaders(), config.bodyMinRate(),
+                Duration.ofSeconds(config.bodyGraceSeconds()));
         root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator),
                 new WebUi(kith, hub, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
-                        r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost())))))));
+                        r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost()))))),
+                bodies));
         server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
@@ -212,6 +217,7 @@ public final class KithServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            bodies.close();
             store.close();
         }
     }

@@ -5,16 +5,17 @@ import org.kith.server.http.HttpError;
 import org.kith.server.http.Json;
 
 /**
- * Reads request bodies. JSON bodies must be {@code application/json} (or a {@code +json} type);
- * a body sent without any Content-Type is read as JSON too, because simple clients omit it.
- * Anything else is 415 before the body is read.
+ * Reads request bodies. JSON bodies must be declared {@code application/json} (or a {@code +json}
+ * type). A body without a Content-Type is refused like any other type (415, before it is read):
+ * a cross-site {@code fetch} in {@code no-cors} mode can send a body but not this header, so
+ * requiring it keeps a browser's cached Basic credentials from being used to write.
  */
 final class Bodies {
     private Bodies() {}
 
     static <T> T json(Exchange ex, Class<T> type) {
         String ct = ex.mediaType();
-        if (!ct.isEmpty() && !isJson(ct)) {
+        if (!isJson(ct)) {
             throw unsupported(ct, "application/json");
         }
         return Json.read(ex.body(), type);
@@ -29,6 +30,8 @@ final class Bodies {
     }
 
     static HttpError unsupported(String got, String expected) {
-        return new HttpError(415, "unsupported-media-type", "send the body as " + expected + ", not " + got);
+        return new HttpError(415, "unsupported-media-type", got.isEmpty()
+                ? "send the body with Content-Type: " + expected
+                : "send the body as " + expected + ", not " + got);
     }
 }

@@ -46,7 +46,7 @@ final class CardApi implements Resource {
         OwnCard card;
         if (Bodies.isVcard(type)) {
             card = kith.cards().updateFromVcard(ex.account(), ex.body(), condition);
-        } else if (type.isEmpty() || Bodies.isJson(type)) {
+        } else if (Bodies.isJson(type)) {
             card = kith.cards().update(ex.account(), Bodies.json(ex, CardData.class), condition);
         } else {
             throw Bodies.unsupported(type, "application/json or text/vcard");

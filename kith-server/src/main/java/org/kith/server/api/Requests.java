@@ -48,7 +48,7 @@ final class Requests {
             return null;
         }
         String v = value.strip();
-        if (v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {
+        if (!org.kith.server.http.Exchange.isCanonicalId(v)) {
             throw Invalid.value(ErrorCode.ID_INVALID, field, field + " must be an id such as \"12\"");
         }
         return Long.parseLong(v);

@@ -86,7 +86,7 @@ public final class PhonebookRoutes {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+        if (!org.kith.server.http.Exchange.isCanonicalId(value)) {
             throw new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group");
         }
         return Long.parseLong(value);

@@ -51,6 +51,7 @@ public final class Exchange {
     private final List<String> segments;
     private final Map<String, String> vars;
     private final List<String> allowed;
+    private final BodyGate gate;
     private Credential credential;
     private Object state;
     private boolean async;
@@ -58,7 +59,8 @@ public final class Exchange {
     private Fields query;
 
     Exchange(Request request, Response response, Callback callback, List<String> segments, Map<String, String> vars,
-             List<String> allowed) {
+             List<String> allowed, BodyGate gate) {
+        this.gate = gate;
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -108,15 +110,30 @@ public final class Exchange {
     }
 
     /**
-     * A numeric id from the path. Anything else cannot name a thing, so it is "not found" —
-     * never a 400 that would tell a caller more than an unknown id does.
+     * A numeric id from the path, in its one canonical spelling (ASCII digits, no leading zero).
+     * Anything else cannot name a thing, so it is "not found" — never a 400 that would tell a
+     * caller more than an unknown id does, and never a second URL for the same thing.
      */
     public long id(String name, String thing, ErrorCode unknown) {
         String value = vars.get(name);
-        if (value != null && !value.isEmpty() && value.length() <= 18 && value.chars().allMatch(Character::isDigit)) {
+        if (isCanonicalId(value)) {
             return Long.parseLong(value);
         }
         throw new NotFound(unknown, "no such " + thing);
+    }
+
+    /** Whether {@code value} is an id as the server writes them: 1 to 18 ASCII digits, no leading zero. */
+    public static boolean isCanonicalId(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18 || value.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The methods the route table serves at this path, in table order (for {@code Allow}). */
@@ -208,11 +225,17 @@ public final class Exchange {
         return readBody(r -> RequestBodies.read(r, max, tooLarge));
     }
 
-    /** Reads the body with {@code reader}: the one way a handler consumes it. */
+    /**
+     * Reads the body with {@code reader}: the one way a handler consumes it, within the server's
+     * limits on slow bodies ({@link BodyGate}: 503 when too many arrive at once, 408 when late).
+     */
     public <T> T readBody(BodyReader<T> reader) {
         bodyRead = true;
         try {
-            return reader.read(request);
+            return gate.read(request, reader);
+        } catch (HttpError e) {
+            closeAfterwards(); // the rest of a late body may still be on its way
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             throw Invalid.malformed(ErrorCode.BODY_UNREADABLE, null,
                     "the request body could not be read: " + e.getMessage());
@@ -322,11 +345,39 @@ public final class Exchange {
         taker.take(request, response, callback);
     }
 
-    /** A body nobody read would make the server drop the kept-alive connection: read and drop it (within limits). */
+    /**
+     * Answers without waiting for the body (a refusal that needs only the headers): what has
+     * already arrived is dropped, and if more is due the connection closes after the answer
+     * instead of waiting for a body it would only drop.
+     */
+    public void refuseBody() {
+        if (!bodyRead && request.getLength() != 0) {
+            bodyRead = true;
+            if (!RequestBodies.dropArrived(request)) {
+                closeAfterwards();
+            }
+        }
+    }
+
+    private void closeAfterwards() {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+
+    /**
+     * A body nobody read would make the server drop the kept-alive connection: read and drop it,
+     * within the limits on slow bodies; when it cannot be, the connection closes after the answer.
+     */
     private void discardUnreadBody() {
         if (!bodyRead) {
             bodyRead = true;
-            RequestBodies.discard(request);
+            try {
+                gate.read(request, r -> {
+                    RequestBodies.discard(r);
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                closeAfterwards();
+            }
         }
     }
 }

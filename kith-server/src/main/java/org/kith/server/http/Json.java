@@ -11,9 +11,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
-/** JSON in and out. Bad JSON is a 400 naming where it broke; a wrong type is a 422 naming the field. */
+/**
+ * JSON in and out. Bodies are parsed strictly: anything after the value and a key given twice
+ * are refused (two readers could take different values from the same body). Bad JSON is a 400
+ * naming the problem and where it broke; a wrong type is a 422 naming the field.
+ */
 public final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .configure(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
@@ -52,14 +59,30 @@ public final class Json {
             }
             return MAPPER.treeToValue(tree, type);
         } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw Invalid.malformed(ErrorCode.JSON_MALFORMED, null, "malformed JSON: " + problem(e));
+            }
             String field = fieldPath(e.getPath());
             throw Invalid.value(ErrorCode.JSON_WRONG_TYPE, field,
                     (field == null ? "a value" : field) + " has the wrong type");
         } catch (JsonProcessingException e) {
-            throw Invalid.malformed(ErrorCode.JSON_MALFORMED, null, "malformed JSON: " + e.getOriginalMessage());
+            throw Invalid.malformed(ErrorCode.JSON_MALFORMED, null, "malformed JSON: " + problem(e));
         } catch (IOException e) {
             throw Invalid.malformed(ErrorCode.JSON_MALFORMED, null, "malformed JSON");
         }
+    }
+
+    /** Jackson's message, in words a client's author understands, with where it broke. */
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message.startsWith("Duplicate field")) {
+            message = message.replace("Duplicate field", "the key") + " is given more than once";
+        } else if (message.startsWith("Trailing token")) {
+            message = "there is more after the JSON value";
+        }
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? message
+                : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static String fieldPath(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {

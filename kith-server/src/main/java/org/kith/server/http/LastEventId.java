@@ -10,6 +10,6 @@ public final class LastEventId {
             return null;
         }
         String v = header.strip();
-        return v.length() > 18 || !v.chars().allMatch(Character::isDigit) ? Long.MAX_VALUE : Long.parseLong(v);
+        return v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.MAX_VALUE : Long.parseLong(v);
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -50,6 +51,32 @@ public final class RequestBodies {
         } catch (IOException e) {
             // the connection is going away anyway
         }
+    }
+
+    /**
+     * Drops the part of the body that has already arrived, without waiting for more.
+     * @return whether that was the whole body (the connection may serve another request)
+     */
+    public static boolean dropArrived(Request request) {
+        long dropped = 0;
+        while (dropped <= DRAIN_LIMIT) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                return false; // more is due: not waited for
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    return false;
+                }
+                dropped += chunk.remaining();
+                if (chunk.isLast()) {
+                    return true;
+                }
+            } finally {
+                chunk.release();
+            }
+        }
+        return false;
     }
 
     /** Huge declared bodies are not read at all: the connection closes instead. */

@@ -29,8 +29,15 @@ public final class Router extends Handler.Abstract {
 
     private final RouteTable table;
     private final List<Owner> owners;
+    private final BodyGate gate;
 
     public Router(List<Surface> surfaces) {
+        this(surfaces, BodyGate.defaults());
+    }
+
+    /** With {@code gate} limiting how request bodies may be received. */
+    public Router(List<Surface> surfaces, BodyGate gate) {
+        this.gate = gate;
         this.table = new RouteTable(surfaces);
         this.owners = surfaces.stream().flatMap(s -> s.prefixes().stream().map(p -> new Owner(p, s)))
                 .sorted(Comparator.comparingInt((Owner o) -> o.prefix().length()).reversed())
@@ -44,7 +51,7 @@ public final class Router extends Handler.Abstract {
         List<String> segments = PathSegments.decode(path);
         RouteTable.Match match = table.find(segments, request.getMethod());
         Surface surface = match.row() != null ? match.row().surface() : owner(path);
-        Exchange ex = new Exchange(request, response, callback, segments, match.vars(), match.allowed());
+        Exchange ex = new Exchange(request, response, callback, segments, match.vars(), match.allowed(), gate);
         try {
             surface.enter(ex);
             if (match.row() == null) {

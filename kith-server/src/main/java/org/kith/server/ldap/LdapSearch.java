@@ -152,7 +152,7 @@ final class LdapSearch {
     }
 
     private static Long groupId(String value) throws NoSuchObject {
-        if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+        if (!org.kith.server.http.Exchange.isCanonicalId(value)) {
             throw new NoSuchObject();
         }
         return Long.parseLong(value);

@@ -25,6 +25,9 @@ import org.kith.server.http.Route;
 
 /** "My card": the form for one's own card, the photo upload, and the as-you-type phone check. */
 final class CardPages {
+    /** The one route that takes a multipart body. */
+    static final String PHOTO_UPLOAD = "/web/card/photo";
+
     private static final List<String> TEL_TYPES = List.of("cell", "home", "work", "voice", "fax", "pager", "other");
     private static final List<String> PLACE_TYPES = List.of("home", "work", "other");
 
@@ -38,7 +41,7 @@ final class CardPages {
         return List.of(
                 WebRoute.page("/web/card", this::show),
                 WebRoute.action("/web/card", this::save),
-                WebRoute.action("/web/card/photo", this::uploadPhoto),
+                WebRoute.action(PHOTO_UPLOAD, this::uploadPhoto),
                 WebRoute.action("/web/card/photo/delete", this::deletePhoto),
                 WebRoute.page("/web/card/photo", this::photo),
                 WebRoute.page("/web/card/check-phone", this::checkPhone));

@@ -26,6 +26,8 @@ final class ErrorPages {
                 case 404 -> page(visit, 404, "error.notfound.title", visit.t("error.notfound"));
                 case 405 -> page(visit, 405, "error.notfound.title", visit.t("error.method"));
                 case 413 -> page(visit, 413, "error.title", visit.t("error.toolarge"));
+                case 415 -> page(visit, 415, "error.title", visit.t("error.method"));
+                case 408, 503 -> page(visit, e.status(), "error.title", visit.t("error.busy"));
                 default -> page(visit, 500, "error.title", visit.t("error.internal")); // an unreadable form too, as ever
             }
         }

@@ -15,6 +15,7 @@ import org.kith.core.error.Unauthenticated;
 import org.kith.core.model.Credential;
 import org.kith.server.http.ErrorMapper;
 import org.kith.server.http.Exchange;
+import org.kith.server.http.HttpError;
 import org.kith.server.http.Route;
 import org.kith.server.http.Surface;
 import org.kith.server.push.EventHub;
@@ -112,23 +113,47 @@ public final class WebUi implements Surface {
         }
     }
 
-    /** Posts need this browser's CSRF token and an origin of this server; pages for members need a session. */
+    /**
+     * Posts need this browser's CSRF token and an origin of this server; pages for members need a
+     * session. Whatever the headers alone can refuse (no CSRF cookie, another origin, no session,
+     * a multipart body anywhere but the photo upload) is refused before the body is read, so a
+     * stranger's body costs the server nothing.
+     */
+    /** The routes that take a multipart body (a file), each after its session and CSRF cookie. */
+    private static final java.util.Set<String> UPLOADS = java.util.Set.of(CardPages.PHOTO_UPLOAD);
+
     @Override
     public boolean admit(Exchange ex, Route route) {
         Visit visit = ex.state(Visit.class);
-        if (ex.method().equals("POST")) {
-            visit.form(ex.readBody(Form::read));
-            if (!sameOrigin(ex, visit) || !Csrf.matches(ex.cookie(Csrf.COOKIE), visit.form().get(Csrf.FIELD))) {
-                visit.html(403, Layout.problem(visit, visit.t("error.csrf.title"), visit.t("error.csrf")));
-                return false;
-            }
+        boolean post = ex.method().equals("POST");
+        if (post && (!Csrf.wellFormed(ex.cookie(Csrf.COOKIE)) || !sameOrigin(ex, visit))) {
+            ex.refuseBody();
+            return csrfRefused(visit);
         }
         if (route.authenticated() && visit.account() == null) {
+            if (post) {
+                ex.refuseBody();
+            }
             ex.redirect("/web/signin?next=" + URLEncoder.encode(ex.method().equals("GET") ? ex.pathAndQuery() : "/web/",
                     StandardCharsets.UTF_8));
             return false;
         }
+        if (post) {
+            if (ex.mediaType().equals("multipart/form-data") && !UPLOADS.contains(route.template())) {
+                ex.refuseBody();
+                throw new HttpError(415, "unsupported-media-type", "only the photo upload takes multipart/form-data");
+            }
+            visit.form(ex.readBody(Form::read));
+            if (!Csrf.matches(ex.cookie(Csrf.COOKIE), visit.form().get(Csrf.FIELD))) {
+                return csrfRefused(visit);
+            }
+        }
         return true;
+    }
+
+    private static boolean csrfRefused(Visit visit) {
+        visit.html(403, Layout.problem(visit, visit.t("error.csrf.title"), visit.t("error.csrf")));
+        return false;
     }
 
     /**

@@ -57,11 +57,60 @@ class HttpLayerTest {
     }
 
     @Test
-    void unknownFieldsAreIgnoredAndAMissingContentTypeIsReadAsJson() {
+    void unknownFieldsAreIgnored() {
         pia.post("/api/v1/groups", Map.of("name", "Extra", "colour", "blue", "nested", Map.of("a", 1))).expect(201);
-        pia.send("POST", "/api/v1/groups", null, "{\"name\":\"Plain\"}", Map.of()).expect(201);
         pia.send("POST", "/api/v1/groups", "application/json; charset=utf-8", "{\"name\":\"Charset\"}", Map.of())
                 .expect(201);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415AndChangesNothing() {
+        int groups = pia.get("/api/v1/groups").json().size();
+        Http.Reply r = pia.send("POST", "/api/v1/groups", null, "{\"name\":\"Plain\"}", Map.of());
+        assertProblem(r, 415, null);
+        assertThat(r.text("detail")).contains("Content-Type: application/json");
+        assertProblem(pia.send("PUT", "/api/v1/me/card", null, "{\"fn\":\"Nobody\"}", Map.of()), 415, null);
+        assertProblem(server.anonymous().send("POST", "/api/v1/accounts", null,
+                "{\"username\":\"nocontenttype\",\"password\":\"long-enough-pw\"}", Map.of()), 415, null);
+        assertThat(pia.get("/api/v1/groups").json()).hasSize(groups);
+        assertThat(pia.get("/api/v1/me/card").text("fn")).isEqualTo("Pia");
+    }
+
+    @Test
+    void jsonIsParsedStrictly() {
+        int groups = pia.get("/api/v1/groups").json().size();
+        Http.Reply trailing = pia.send("POST", "/api/v1/groups", "application/json", "{\"name\":\"T\"} {\"x\":1}",
+                Map.of());
+        assertProblem(trailing, 400, null);
+        assertThat(trailing.text("detail")).contains("more after the JSON value");
+        assertProblem(pia.send("POST", "/api/v1/groups", "application/json", "{\"name\":\"T\"}garbage", Map.of()),
+                400, null);
+        Http.Reply twice = pia.send("POST", "/api/v1/groups", "application/json",
+                "{\"name\":\"A\",\"name\":\"B\"}", Map.of());
+        assertProblem(twice, 400, null);
+        assertThat(twice.text("detail")).contains("'name'").contains("more than once");
+        assertProblem(pia.send("PUT", "/api/v1/me/card", "application/json",
+                "{\"fn\":\"P\",\"note\":\"a\",\"note\":\"b\"}", Map.of()), 400, null);
+        assertThat(pia.get("/api/v1/groups").json()).hasSize(groups);
+    }
+
+    @Test
+    void idsHaveOneSpellingAsciiDigitsWithoutLeadingZeros() {
+        String gid = server.group("Canonical", pia);
+        pia.get("/api/v1/groups/" + gid).expect(200);
+        assertProblem(pia.get("/api/v1/groups/0" + gid), 404, null);
+        assertProblem(pia.get("/api/v1/groups/00" + gid), 404, null);
+        // Arabic-Indic, full-width and Devanagari digits of the same number
+        for (char zero : new char[] {'\u0660', '\uFF10', '\u0966'}) {
+            StringBuilder other = new StringBuilder();
+            gid.chars().forEach(c -> other.append((char) (zero + (c - '0'))));
+            String encoded = java.net.URLEncoder.encode(other.toString(), StandardCharsets.UTF_8);
+            assertProblem(pia.get("/api/v1/groups/" + encoded), 404, null);
+        }
+        assertProblem(pia.patch("/api/v1/groups/0" + gid, Map.of("name", "Renamed")), 404, null);
+        assertThat(pia.get("/api/v1/groups/" + gid).text("name")).isEqualTo("Canonical");
+        Http.Reply invite = pia.post("/api/v1/groups/" + gid + "/invitations", Map.of("entryId", "\u0661"));
+        assertProblem(invite, 422, "entryId");
     }
 
     @Test
