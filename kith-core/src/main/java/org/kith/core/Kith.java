@@ -49,6 +49,15 @@ public final class Kith {
         services.addListener(listener);
     }
 
+    /**
+     * Called after every change committed by this process only, before the listeners of
+     * {@link #addListener} (on the writer's thread; return quickly). Notices relayed from other
+     * nodes never reach it: use it for work exactly one node must do per change.
+     */
+    public void addLocalListener(ChangeListener listener) {
+        services.addLocalListener(listener);
+    }
+
     /** Delivers a notice that another server process committed (scale-out on one database). */
     public void publishRemote(ChangeNotice notice) {
         services.publish(notice);

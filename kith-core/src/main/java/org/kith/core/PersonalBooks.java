@@ -201,7 +201,7 @@ public final class PersonalBooks {
         BookNames.cardName(name);
         ClientVcard card = ClientVcard.accept(vcard, services.limits.maxCardBytes(), "vcard");
         CardCondition condition = CardCondition.of(ifMatch, ifNoneMatchStar);
-        return services.write(tx -> {
+        return services.writeFor(owner, tx -> {
             long first = tx.nextSeq();
             StoredBook book = writableBook(tx, owner, slug, first);
             // a book created just now holds that position; its first card needs a later one
@@ -232,7 +232,7 @@ public final class PersonalBooks {
     public void deleteCard(long owner, String slug, String name, String ifMatch) {
         BookNames.cardName(name);
         CardCondition condition = CardCondition.of(ifMatch, false);
-        services.write(tx -> {
+        services.writeFor(owner, tx -> {
             long seq = tx.nextSeq();
             StoredBook book = existingBook(tx, owner, slug);
             if (!condition.delete(tx, book.id(), name, seq)) {

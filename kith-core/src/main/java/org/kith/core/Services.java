@@ -24,6 +24,7 @@ final class Services {
     final Clock clock;
     final CardRules cardRules;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ChangeListener> localListeners = new CopyOnWriteArrayList<>();
 
     Services(Store store, Limits limits, Clock clock) {
         this.store = store;
@@ -38,6 +39,10 @@ final class Services {
 
     void addListener(ChangeListener listener) {
         listeners.add(listener);
+    }
+
+    void addLocalListener(ChangeListener listener) {
+        localListeners.add(listener);
     }
 
     <T> T read(Function<StoreTx, T> work) {
@@ -61,12 +66,38 @@ final class Services {
         });
         ChangeNotice notice = feed[0].notice();
         if (notice != null) {
-            publish(notice);
+            publishLocal(notice);
         }
         return result;
     }
 
+    /**
+     * A write to one person's own data (personal books): after the commit, tells the listeners
+     * that only {@code owner} may be concerned, at the newest position the write handed out.
+     */
+    <T> T writeFor(long owner, Function<StoreTx, T> work) {
+        long[] seq = new long[1];
+        T result = store.write(tx -> {
+            T r = work.apply(tx);
+            seq[0] = tx.currentSeq();
+            return r;
+        });
+        publishLocal(new ChangeNotice(seq[0], java.util.Set.of(), java.util.Set.of(owner), false));
+        return result;
+    }
+
+    /** A commit of this process: local listeners first, then everyone (streams, other nodes). */
+    private void publishLocal(ChangeNotice notice) {
+        tell(localListeners, notice);
+        publish(notice);
+    }
+
+    /** A notice from anywhere, this process or another node. */
     void publish(ChangeNotice notice) {
+        tell(listeners, notice);
+    }
+
+    private static void tell(List<ChangeListener> listeners, ChangeNotice notice) {
         for (ChangeListener listener : listeners) {
             try {
                 listener.committed(notice);

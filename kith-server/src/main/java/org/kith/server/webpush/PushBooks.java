@@ -1,0 +1,16 @@
+package org.kith.server.webpush;
+
+import java.util.OptionalLong;
+
+/**
+ * The books push speaks of, as the CardDAV surface serves them. Positions are read through the
+ * services, so they are what that viewer may see: a registration is pushed only when its
+ * viewer's position in its book moved. Implementations are thread-safe.
+ */
+public interface PushBooks {
+    /** The viewer's position in the book now, or empty when the viewer has no such book (any more). */
+    OptionalLong position(long viewer, String book);
+
+    /** The {@code DAV:sync-token} a client is given for that position of the viewer's book. */
+    String syncToken(long viewer, String book, long position);
+}
