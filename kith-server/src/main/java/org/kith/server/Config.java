@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.kith.server.webpush.PushGuard;
 import org.kith.store.Stores;
 
 /**
@@ -22,18 +23,23 @@ import org.kith.store.Stores;
  *
  * @param db null for SQLite under {@code data}, else a PostgreSQL URL as the user wrote it
  * @param baseUrl the public URL without a trailing slash, or "" to use what each request used
+ * @param pushSubject the VAPID contact ({@code mailto:} or {@code https:}), or "" for the base URL
+ * @param pushAllowHosts hosts, addresses and CIDR ranges push may reach although private or local
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers, int pingSeconds) {
+                     int argon2Iterations, int maxMembers, int pingSeconds, String pushSubject,
+                     String pushAllowHosts, int pushTtlSeconds, int pushQueue) {
 
     /** How an option's text is checked and turned into a value. */
     enum Type {
-        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL;
+        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL, CONTACT_URI, HOST_LIST;
 
         String label() {
             return switch (this) {
                 case INTEGER -> "integer";
                 case TEXT -> "text";
+                case CONTACT_URI -> "mailto: or https: URI";
+                case HOST_LIST -> "hosts, addresses, CIDRs";
                 case PATH -> "path";
                 case DATABASE_URL -> "postgresql URL";
                 case HTTP_URL -> "URL";
@@ -68,7 +74,15 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.integer("argon2-memory-kib", 19 * 1024, 1024, 4L * 1024 * 1024, "Argon2id memory cost of password hashes, KiB"),
             Option.integer("argon2-iterations", 2, 1, 100, "Argon2id passes"),
             Option.integer("max-members", 100_000, 2, 1_000_000, "the largest member limit a group may be given"),
-            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"));
+            Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"),
+            Option.of("push-subject", Type.CONTACT_URI, "", "contact sent to Web Push services in the VAPID token "
+                    + "(sub), e.g. mailto:admin@example.org; empty: the base URL"),
+            Option.of("push-allow-hosts", Type.HOST_LIST, "", "comma list of hosts, addresses or CIDR ranges that "
+                    + "phone push may reach although loopback or private (and over http); empty: public https only"),
+            Option.integer("push-ttl-seconds", 86_400, 0, 2_419_200, "how long a push service keeps a push for a "
+                    + "phone that is offline (Web Push TTL)"),
+            Option.integer("push-queue", 100_000, 100, 10_000_000, "how many phone pushes may wait to be sent; more "
+                    + "are dropped (those phones sync at their next poll)"));
 
     /** A configuration error, told to the user as it is (exit code 2). */
     public static final class Invalid extends RuntimeException {
@@ -101,6 +115,14 @@ public record Config(int port, String host, Path data, String db, String baseUrl
     /** The JDBC URL of the PostgreSQL database, translated exactly as the store translates it. */
     public String jdbcUrl() {
         return db == null ? null : Stores.jdbcUrl(db);
+    }
+
+    /** The VAPID {@code sub}: the configured contact, else the base URL, else a placeholder that names no one. */
+    public String vapidSubject() {
+        if (!pushSubject.isEmpty()) {
+            return pushSubject;
+        }
+        return baseUrl.startsWith("https://") ? baseUrl : "mailto:push@kith.invalid";
     }
 
     /** What {@code --help} prints: generated from the schema. */
@@ -182,7 +204,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         return new Config((int) v.get("port"), (String) v.get("host"), data, db.isEmpty() ? null : db,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
-                (int) v.get("ping-seconds"));
+                (int) v.get("ping-seconds"), (String) v.get("push-subject"), (String) v.get("push-allow-hosts"),
+                (int) v.get("push-ttl-seconds"), (int) v.get("push-queue"));
     }
 
     private static Object parse(Option o, String s) {
@@ -224,6 +247,20 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             case HTTP_URL -> {
                 if (!s.isEmpty() && !(s.startsWith("http://") || s.startsWith("https://"))) {
                     throw new Invalid(flag + " must start with http:// or https://, not '" + s + "'");
+                }
+                return s;
+            }
+            case CONTACT_URI -> {
+                if (!s.isEmpty() && !(s.matches("mailto:[^\\s\"\\\\]+@[^\\s\"\\\\]+") || s.matches("https://[^\\s\"\\\\]+"))) {
+                    throw new Invalid(flag + " must be a mailto: address or an https: URL, not '" + s + "'");
+                }
+                return s;
+            }
+            case HOST_LIST -> {
+                try {
+                    PushGuard.of(s);
+                } catch (IllegalArgumentException e) {
+                    throw new Invalid(flag + ": " + e.getMessage());
                 }
                 return s;
             }

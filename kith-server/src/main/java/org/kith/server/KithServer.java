@@ -21,6 +21,7 @@ import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
+import org.kith.server.dav.DavPush;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
@@ -30,6 +31,7 @@ import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
 import org.kith.server.push.PgNotifyBridge;
 import org.kith.server.web.WebUi;
+import org.kith.server.webpush.WebPush;
 import org.kith.store.Stores;
 
 /**
@@ -43,6 +45,8 @@ public final class KithServer implements AutoCloseable {
     private final Kith kith;
     private final EventHub hub;
     private final PgNotifyBridge bridge;
+    private final DavPush davPush;
+    private final WebPush webPush;
     private final Authenticator authenticator;
     private final List<Route> routes;
     private final Server server;
@@ -55,6 +59,10 @@ public final class KithServer implements AutoCloseable {
             this.kith = new Kith(store, limits(config), clock,
                     new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()));
             this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
+            this.davPush = new DavPush(kith);
+            this.webPush = WebPush.start(kith, Stores.push(store), davPush, new WebPush.Settings(config.vapidSubject(),
+                    config.pushAllowHosts(), config.pushTtlSeconds(), config.pushQueue()), clock);
+            davPush.attach(webPush);
             this.bridge = config.db() == null ? null : new PgNotifyBridge(config.jdbcUrl(), kith);
         } catch (RuntimeException e) {
             store.close();
@@ -86,7 +94,7 @@ public final class KithServer implements AutoCloseable {
      * {@code /.well-known/carddav}) and the web UI mount here.
      */
     private List<Mount> mounts() {
-        List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator).mounts());
+        List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator, davPush, this::baseUrl).mounts());
         mounts.addAll(new WebUi(kith, hub, this::baseUrl).mounts());
         return mounts;
     }
@@ -139,6 +147,11 @@ public final class KithServer implements AutoCloseable {
         return hub;
     }
 
+    /** Push to phones (WebDAV-Push over Web Push). */
+    public WebPush webPush() {
+        return webPush;
+    }
+
     /** The route table, as served and as documented in the OpenAPI document. */
     public List<Route> routes() {
         return routes;
@@ -176,6 +189,7 @@ public final class KithServer implements AutoCloseable {
             server.stop();
         } finally {
             try {
+                webPush.close();
                 if (bridge != null) {
                     bridge.close();
                 }

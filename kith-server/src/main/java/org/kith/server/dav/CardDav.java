@@ -2,6 +2,7 @@ package org.kith.server.dav;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,16 +22,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class CardDav implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(CardDav.class);
-    static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCOL";
+    static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCOL, POST";
+    static final String DAV_HEADER = "1, 3, addressbook, extended-mkcol, webdav-push";
 
     private final Kith kith;
     private final Authenticator authenticator;
     private final RenderCache cache = new RenderCache(64L * 1024 * 1024);
     private final Map<String, DavMethod> methods;
 
-    public CardDav(Kith kith, Authenticator authenticator) {
+    private final DavPush push;
+    private final Function<Request, String> baseUrl;
+
+    /** @param baseUrl this server's scheme and authority for a request (registration URLs are absolute) */
+    public CardDav(Kith kith, Authenticator authenticator, DavPush push, Function<Request, String> baseUrl) {
         this.kith = kith;
         this.authenticator = authenticator;
+        this.push = push;
+        this.baseUrl = baseUrl;
         this.methods = Map.of(
                 "PROPFIND", new Propfind(),
                 "PROPPATCH", new Proppatch(),
@@ -39,7 +47,8 @@ public final class CardDav implements Request.Handler {
                 "HEAD", new GetMethod(),
                 "PUT", new PutMethod(),
                 "DELETE", new DeleteMethod(),
-                "MKCOL", new MkcolMethod());
+                "MKCOL", new MkcolMethod(),
+                "POST", new PushRegister());
     }
 
     /** The mounts to add to the server: the DAV tree and the discovery redirect. */
@@ -49,7 +58,7 @@ public final class CardDav implements Request.Handler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        DavExchange ex = new DavExchange(request, response, callback);
+        DavExchange ex = new DavExchange(request, response, callback, baseUrl);
         try {
             serve(ex);
         } catch (DavError e) {
@@ -65,7 +74,7 @@ public final class CardDav implements Request.Handler {
 
     private void serve(DavExchange ex) {
         if (ex.method().equals("OPTIONS")) {
-            ex.setHeader("DAV", "1, 3, addressbook, extended-mkcol");
+            ex.setHeader("DAV", DAV_HEADER);
             ex.setHeader("Allow", ALLOW);
             ex.send(200, null, null);
             return;
@@ -81,7 +90,12 @@ public final class CardDav implements Request.Handler {
             ex.setHeader("Allow", ALLOW);
             throw DavError.methodNotAllowed(ex.method() + " is not supported here");
         }
-        method.handle(new DavContext(kith, ex, new Library(kith, ex.viewer(), ex.account().username(), cache), cache), target);
+        DavContext ctx = new DavContext(kith, ex, new Library(kith, ex.viewer(), ex.account().username(), cache), cache,
+                push);
+        push.honouring(ex.header("Push-Dont-Notify"), ex.viewer(), () -> {
+            method.handle(ctx, target);
+            return null;
+        });
     }
 
     private static void answer(DavExchange ex, DavError e) {
@@ -99,7 +113,7 @@ public final class CardDav implements Request.Handler {
     private static final class WellKnown implements Request.Handler {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            DavExchange ex = new DavExchange(request, response, callback);
+            DavExchange ex = new DavExchange(request, response, callback, r -> "");
             String path = ex.rawPath();
             if (path.equals("/.well-known/carddav") || path.equals("/.well-known/carddav/")) {
                 ex.setHeader("Location", Href.ROOT);

@@ -4,7 +4,7 @@ import org.kith.core.Kith;
 import org.kith.core.model.Account;
 
 /** What every method handler needs for one request: the services, the caller and their books. */
-record DavContext(Kith kith, DavExchange exchange, Library library, RenderCache cache) {
+record DavContext(Kith kith, DavExchange exchange, Library library, RenderCache cache, DavPush push) {
 
     Account account() {
         return exchange.account();

@@ -17,13 +17,16 @@ final class DavExchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final java.util.function.Function<Request, String> baseUrl;
     private Account account;
     private boolean bodyRead;
 
-    DavExchange(Request request, Response response, Callback callback) {
+    DavExchange(Request request, Response response, Callback callback,
+                java.util.function.Function<Request, String> baseUrl) {
         this.request = request;
         this.response = response;
         this.callback = callback;
+        this.baseUrl = baseUrl;
     }
 
     String method() {
@@ -37,6 +40,11 @@ final class DavExchange {
 
     String header(String name) {
         return request.getHeaders().get(name);
+    }
+
+    /** Scheme and authority of this server as the client reached it (or as configured). */
+    String baseUrl() {
+        return baseUrl.apply(request);
     }
 
     String remoteAddress() {
