@@ -69,7 +69,7 @@ public final class KithServer implements AutoCloseable {
             throw e;
         }
         this.authenticator = new Authenticator(kith.accounts());
-        this.routes = RestApi.routes(kith, hub, this::baseUrl, Site.routes());
+        this.routes = RestApi.routes(kith, hub, webPush, this::baseUrl, Site.routes());
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);

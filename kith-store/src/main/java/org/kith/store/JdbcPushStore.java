@@ -136,9 +136,10 @@ final class JdbcPushStore implements PushStore {
         if (positions.isEmpty()) {
             return Set.of();
         }
+        // rows are always locked in id order, here and in recordOutcomes: two nodes never deadlock
         return store.writeSql(sql -> {
             Set<Long> claimed = new HashSet<>();
-            for (Map.Entry<Long, Long> e : positions.entrySet()) {
+            for (Map.Entry<Long, Long> e : new java.util.TreeMap<>(positions).entrySet()) {
                 if (sql.update("UPDATE push_registrations SET pushed_seq = ? WHERE id = ? AND pushed_seq < ?",
                         e.getValue(), e.getKey(), e.getValue()) > 0) {
                     claimed.add(e.getKey());
@@ -153,8 +154,10 @@ final class JdbcPushStore implements PushStore {
         if (outcomes.isEmpty()) {
             return;
         }
+        List<Outcome> ordered = new ArrayList<>(outcomes);
+        ordered.sort(java.util.Comparator.comparingLong(Outcome::id));
         store.writeSql(sql -> {
-            for (Outcome o : outcomes) {
+            for (Outcome o : ordered) {
                 if (o.error() == null) {
                     sql.update("UPDATE push_registrations SET last_push_at = ?, last_error = NULL WHERE id = ?", o.at(),
                             o.id());

@@ -32,6 +32,11 @@ final class ApiSchemas {
         s.put("CreatedAppPassword", obj(List.of("id", "name", "createdAt", "lastUsedAt", "password"),
                 "id", str(), "name", str(), "createdAt", dateTime(), "lastUsedAt", nullable(dateTime()),
                 "password", str("shown only in this answer")));
+        s.put("PushRegistration", obj(List.of("id", "book", "bookName", "pushService", "createdAt", "expiresAt",
+                "lastPushAt", "lastError"), "id", str("the last segment of the registration URL"),
+                "book", str("the CardDAV book id: all, group-<id> or a personal book's name"), "bookName", str(),
+                "pushService", str("the push service's host"), "createdAt", dateTime(), "expiresAt", dateTime(),
+                "lastPushAt", nullable(dateTime()), "lastError", nullable(str())));
         s.put("Name", obj(List.of(), "family", str(), "given", str(), "additional", str(), "prefixes", str(),
                 "suffixes", str()));
         s.put("Tel", obj(List.of("value"), "type", oneOf("cell", "home", "work", "voice", "fax", "pager", "other"),

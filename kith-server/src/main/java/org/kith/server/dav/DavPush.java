@@ -62,6 +62,15 @@ public final class DavPush implements PushBooks {
     }
 
     @Override
+    public String displayName(long viewer, String book) {
+        try {
+            return new Library(kith, viewer, user(viewer), cache).book(book).map(DavBook::displayName).orElse(book);
+        } catch (org.kith.core.error.NotFound e) {
+            return book;
+        }
+    }
+
+    @Override
     public String syncToken(long viewer, String book, long position) {
         return SyncTokens.of(user(viewer), book).uri(Long.toString(position));
     }

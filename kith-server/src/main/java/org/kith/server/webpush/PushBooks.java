@@ -11,6 +11,9 @@ public interface PushBooks {
     /** The viewer's position in the book now, or empty when the viewer has no such book (any more). */
     OptionalLong position(long viewer, String book);
 
+    /** The book's name as the viewer's phone shows it, or the id when the viewer has no such book now. */
+    String displayName(long viewer, String book);
+
     /** The {@code DAV:sync-token} a client is given for that position of the viewer's book. */
     String syncToken(long viewer, String book, long position);
 }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@code Push-Dont-Notify}: a write made inside {@link #suppressing} tags its notices with the
  * registrations not to tell. Such a registration is claimed silently when its new position is
  * exactly that write's, and no other change in the same plan may concern it; while the write
- * runs, other plans leave the registration alone and remember that it is owed a push.
+ * runs, other plans leave the registration alone and remember whether they owe it a push.
  * Thread-safe.
  */
 final class PushPlanner implements AutoCloseable {
@@ -182,7 +182,12 @@ final class PushPlanner implements AutoCloseable {
         Map<Long, PushRegistration> push = new HashMap<>();
         for (PushRegistration reg : chunk) {
             if (writing.containsKey(reg.id())) {
-                owed.add(reg.id()); // a write that must not tell it is running; it is planned after that write
+                // a write that must not tell it is running: leave it to that write's plan, which
+                // pushes after all if something else in this plan was for it
+                if (batch.stream().anyMatch(j -> !j.suppressed().containsKey(reg.id())
+                        && mayConcern(j.notice(), reg.accountId()))) {
+                    owed.add(reg.id());
+                }
                 continue;
             }
             OptionalLong position = books.position(reg.accountId(), reg.book());

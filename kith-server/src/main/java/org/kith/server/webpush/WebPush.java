@@ -154,11 +154,17 @@ public final class WebPush implements AutoCloseable {
 
     /** The viewer's registrations, newest first. */
     public List<PushRegistration> registrations(long viewer) {
+        store.deleteExpired(clock.instant()); // an expired registration is gone, not merely listed as old
         return store.list(viewer);
     }
 
     public Optional<PushRegistration> registration(long viewer, String publicId) {
         return store.find(viewer, publicId);
+    }
+
+    /** The name of a registration's book as the viewer sees it. */
+    public String bookName(long viewer, String book) {
+        return books.displayName(viewer, book);
     }
 
     /** Removes the viewer's registration; false for an unknown one or another account's. */

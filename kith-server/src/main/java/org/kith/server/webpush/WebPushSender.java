@@ -43,6 +43,8 @@ final class WebPushSender implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int IN_FLIGHT = 256;
+    /** A registration gets at most one push a second; what changes meanwhile goes out as one message. */
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
     private final PushStore store;
     private final Vapid vapid;
@@ -51,6 +53,7 @@ final class WebPushSender implements AutoCloseable {
     private final HttpClient http;
     private final BlockingQueue<Long> order;
     private final Map<Long, Delivery> waiting = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final ConcurrentLinkedQueue<PushStore.Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kith-webpush-timer"));
@@ -120,6 +123,13 @@ final class WebPushSender implements AutoCloseable {
         }
     }
 
+    private void requeue(long id) {
+        if (waiting.containsKey(id) && !order.offer(id)) {
+            waiting.remove(id);
+            dropped.incrementAndGet();
+        }
+    }
+
     /** Messages the push services accepted so far. */
     long accepted() {
         return accepted.get();
@@ -140,12 +150,19 @@ final class WebPushSender implements AutoCloseable {
             Delivery d;
             try {
                 Long id = order.take();
+                Long last = lastSent.get(id);
+                long wait = last == null ? 0 : last + MIN_INTERVAL.toMillis() - System.currentTimeMillis();
+                if (wait > 0) { // keep it waiting, so what comes meanwhile replaces it, and look again then
+                    timer.schedule(() -> requeue(id), wait, TimeUnit.MILLISECONDS);
+                    continue;
+                }
                 d = waiting.remove(id);
                 if (d == null) {
                     continue;
                 }
+                lastSent.put(id, System.currentTimeMillis());
                 inFlight.acquire();
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | RejectedExecutionException e) {
                 return;
             }
             try {
@@ -175,7 +192,8 @@ final class WebPushSender implements AutoCloseable {
                         .put("Urgency", "normal")
                         .put("Topic", d.topic())
                         .put("Content-Encoding", "aes128gcm")
-                        .put("Authorization", vapid.authorization(endpoint, now)))
+                        // the push service judges exp by its own clock: the real time, whatever the services' clock says
+                        .put("Authorization", vapid.authorization(endpoint, Instant.now())))
                 .body(new BytesRequestContent("application/octet-stream", body))
                 .timeout(30, TimeUnit.SECONDS)
                 .send(result -> {
@@ -234,6 +252,7 @@ final class WebPushSender implements AutoCloseable {
 
     private void gone(Delivery d, String why) {
         long id = d.registration().id();
+        lastSent.remove(id);
         LOG.info("removing push registration {}: {}", id, why);
         try {
             timer.execute(() -> {
