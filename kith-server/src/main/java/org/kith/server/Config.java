@@ -129,6 +129,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
     static String help() {
         StringBuilder sb = new StringBuilder("""
                 Usage: kith-server [--option value | --option=value ...]
+                       kith-server backup FILE [--data DIR]    a consistent copy of the SQLite database, taken while the server runs
+                       kith-server restore FILE [--data DIR]   put a backup back (the server must be stopped)
 
                 Runs the Kith server. Each option is read, last one winning, from its default, a --config
                 file, the environment variable shown, and the command line. Bad values stop the server at
@@ -141,6 +143,22 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                     o.help(), o.envName(), o.defaultValue().isEmpty() ? "" : ", default " + o.defaultValue()));
         }
         sb.append("  --help\n      print this and exit\n");
+        return sb.toString();
+    }
+
+    /**
+     * The options table of docs/OPERATIONS.md, generated from the schema so the document cannot
+     * drift from what the server accepts ({@code OperationsDocTest} checks it).
+     */
+    static String optionsTable() {
+        StringBuilder sb = new StringBuilder("| option | environment | type | default | meaning |\n|---|---|---|---|---|\n");
+        for (Option o : OPTIONS) {
+            String def = o.defaultValue().isEmpty() ? "" : "`" + o.defaultValue() + "`";
+            String type = o.type() == Type.INTEGER
+                    ? String.format(Locale.ROOT, "integer %d–%d", o.min(), o.max()) : o.type().label();
+            sb.append(String.format(Locale.ROOT, "| `--%s` | `%s` | %s | %s | %s |%n", o.name(), o.envName(), type, def,
+                    o.help().replace("|", "\\|")));
+        }
         return sb.toString();
     }
 

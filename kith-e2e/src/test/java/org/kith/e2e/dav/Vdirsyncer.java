@@ -16,13 +16,13 @@ import java.util.stream.Stream;
  * The real vdirsyncer (Debian package) for one person: its own config, status and XDG
  * directories under {@code dir}, syncing every book of the account into {@code dir/contacts/}.
  */
-final class Vdirsyncer {
+public final class Vdirsyncer {
     private final Path dir;
     private final Path config;
 
     /** One run: exit code and everything it printed. */
-    record Run(int exitCode, String output) {
-        Run ok() {
+    public record Run(int exitCode, String output) {
+        public Run ok() {
             if (exitCode != 0) {
                 throw new AssertionError("vdirsyncer exited " + exitCode + ":\n" + output);
             }
@@ -30,7 +30,7 @@ final class Vdirsyncer {
         }
     }
 
-    Vdirsyncer(Path dir, String url, String username, String password) throws IOException {
+    public Vdirsyncer(Path dir, String url, String username, String password) throws IOException {
         this.dir = Files.createDirectories(dir);
         this.config = dir.resolve("config");
         Files.createDirectories(contacts());
@@ -57,7 +57,7 @@ final class Vdirsyncer {
                 """.formatted(dir, url, username, password, contacts()), StandardCharsets.UTF_8);
     }
 
-    Path contacts() {
+    public Path contacts() {
         return dir.resolve("contacts");
     }
 
@@ -67,11 +67,11 @@ final class Vdirsyncer {
     }
 
     /** {@code vdirsyncer discover}, answering yes to creating the local folders. */
-    Run discover() {
+    public Run discover() {
         return run("y\n".repeat(20), "discover", "kith");
     }
 
-    Run sync() {
+    public Run sync() {
         return run(null, "sync");
     }
 
@@ -111,7 +111,7 @@ final class Vdirsyncer {
     }
 
     /** The .vcf files of a local folder. */
-    static List<Path> files(Path folder) {
+    public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -128,7 +128,7 @@ final class Vdirsyncer {
                 .findFirst();
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
