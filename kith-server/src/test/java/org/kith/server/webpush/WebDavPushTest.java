@@ -22,6 +22,7 @@ import org.kith.server.support.Http;
 import org.kith.server.support.PushService;
 import org.kith.server.support.TestServer;
 import org.kith.server.support.Waits;
+import org.kith.server.support.WebPushTesting;
 
 /**
  * WebDAV-Push end to end, on SQLite and PostgreSQL: phones register with DAVx5's own request
@@ -250,6 +251,32 @@ class WebDavPushTest {
             JsonNode listed = ben.get("/api/v1/push-registrations").expect(200).json();
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).get("book").asText()).isEqualTo("all");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Servers.Db.class, names = "SQLITE")
+    void aThirdPartyPushServiceEmulatorAcceptsAndDecryptsKithsPush(Servers.Db db) throws Exception {
+        try (Servers servers = new Servers(db, dir); WebPushTesting emulator = WebPushTesting.start()) {
+            TestServer kith = servers.start("--push-allow-hosts", "localhost");
+            Http ann = kith.register("ann");
+            Http ben = kith.register("ben");
+            String gid = kith.group("Family", ann, "ben");
+            Phone phone = new Phone(ben, book("ben", gid), service);
+            WebPushTesting.Subscription s = emulator.subscribe(phone.vapidKey);
+            phone.post(Phone.davx5Body(s.endpoint(), s.p256dh(), s.auth(), ZonedDateTime.now().plusDays(3))).expect(201);
+
+            changeNumber(ann, "Ann", "13800138007");
+
+            Waits.until("web-push-testing decrypted the push", Duration.ofSeconds(20), () -> {
+                try {
+                    return !emulator.messages(s).isEmpty();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(emulator.messages(s).get(0)).contains("<topic>" + phone.topic + "</topic>")
+                    .contains("<D:sync-token>" + phone.syncToken() + "</D:sync-token>");
         }
     }
 
