@@ -95,7 +95,7 @@ public final class KithServer implements AutoCloseable {
      */
     private List<Mount> mounts() {
         List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator, davPush, this::baseUrl).mounts());
-        mounts.addAll(new WebUi(kith, hub, this::baseUrl).mounts());
+        mounts.addAll(new WebUi(kith, hub, webPush, this::baseUrl).mounts());
         return mounts;
     }
 

@@ -18,6 +18,7 @@ import org.kith.core.error.Unauthenticated;
 import org.kith.core.model.Credential;
 import org.kith.server.http.Mount;
 import org.kith.server.push.EventHub;
+import org.kith.server.webpush.WebPush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class WebUi implements Request.Handler {
      * @param baseUrl where devices reach this server for a request: the configured public URL, else
      *                the one the request used (no trailing slash)
      */
-    public WebUi(Kith kith, EventHub hub, Function<Request, String> baseUrl) {
+    public WebUi(Kith kith, EventHub hub, WebPush push, Function<Request, String> baseUrl) {
         this.kith = kith;
         this.baseUrl = baseUrl;
         routes.addAll(new AuthPages(kith).routes());
@@ -54,7 +55,7 @@ public final class WebUi implements Request.Handler {
         routes.addAll(new JoinPages(kith).routes());
         routes.addAll(new InboxPages(kith).routes());
         routes.addAll(new BlockPages(kith).routes());
-        routes.addAll(new DevicePages(kith).routes());
+        routes.addAll(new DevicePages(kith, push).routes());
         routes.addAll(new WebEvents(hub).routes());
         routes.addAll(StaticFiles.routes());
     }
