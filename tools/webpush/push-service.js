@@ -9,6 +9,7 @@
 //   POST /push/<id>            a push message          -> 201; 404 unknown; 410 gone; or a scripted status
 //   GET  /messages/<id>                                 -> [{plaintext, ttl, urgency, topic, vapid: {aud, exp, sub}}]
 //   POST /control/<id>         {gone: 404|410, fail: [429, 500, ...], retryAfter: "1"}
+//   POST /subscribe-many       {count, applicationServerKey} -> [subscriptions] (benchmarks)
 //   GET  /stats                                         -> {accepted, refused, errors: [...], lastAcceptedAt}
 'use strict';
 const http = require('http');
@@ -67,6 +68,20 @@ function handle(req, res, body) {
     const host = req.headers.host;
     return json(res, 200, {id: sid, endpoint: 'http://' + host + '/push/' + sid,
       keys: {p256dh: b64u(ecdh.getPublicKey()), auth: b64u(auth)}});
+  }
+  if (req.method === 'POST' && kind === 'subscribe-many') { // benchmarks: {count, applicationServerKey}
+    const options = JSON.parse(body.toString('utf8'));
+    const out = [];
+    for (let i = 0; i < options.count; i++) {
+      const ecdh = crypto.createECDH('prime256v1');
+      ecdh.generateKeys();
+      const sid = b64u(crypto.randomBytes(12));
+      const auth = crypto.randomBytes(16);
+      subs.set(sid, {ecdh, auth, appKey: options.applicationServerKey, messages: [], gone: 0, fail: [], retryAfter: null});
+      out.push({id: sid, endpoint: 'http://' + req.headers.host + '/push/' + sid,
+        keys: {p256dh: b64u(ecdh.getPublicKey()), auth: b64u(auth)}});
+    }
+    return json(res, 200, out);
   }
   if (req.method === 'POST' && kind === 'push') {
     const sub = subs.get(id);

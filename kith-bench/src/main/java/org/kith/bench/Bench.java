@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
+import org.kith.bench.push.WebPushBench;
 import org.kith.core.Kith;
 import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
@@ -35,6 +36,7 @@ import org.kith.server.KithServer;
  *   bin/bench changes [iterations]    "changes since" after one change, groups of 1k, 10k, 100k
  *   bin/bench push [clients] [rounds] one card update delivered to N connected SSE clients
  *   bin/bench dav [rounds]            CardDAV side by side with Radicale (see {@link DavBench})
+ *   bin/bench webpush [members] [rounds] one change pushed to every member's phone (see {@link WebPushBench})
  * </pre>
  */
 public final class Bench {
@@ -43,7 +45,21 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Runs one benchmark; any failure ends the process with a message and exit code 1, never a hang. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            System.out.flush();
+            System.err.println("benchmark failed: " + t);
+            t.printStackTrace();
+            System.err.flush();
+            Runtime.getRuntime().halt(1); // servers and clients may hold non-daemon threads; do not wait for them
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "changes";
         System.out.println("java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
@@ -52,9 +68,10 @@ public final class Bench {
             case "push" -> push(args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 5);
             case "dav" -> DavBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
-            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav)");
+            case "webpush" -> WebPushBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav, webpush)");
         }
-        System.exit(0);
     }
 
     private static KithServer server(Path dir) throws Exception {

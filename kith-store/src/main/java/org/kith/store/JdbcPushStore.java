@@ -72,6 +72,25 @@ final class JdbcPushStore implements PushStore {
     }
 
     @Override
+    public void registerAll(List<Subscription> subscriptions, List<String> publicIds, Instant now) {
+        store.writeSql(sql -> {
+            for (int i = 0; i < subscriptions.size(); i++) {
+                Subscription s = subscriptions.get(i);
+                sql.update("INSERT INTO push_registrations (public_id, account_id, book, push_resource, p256dh, auth, "
+                        + "created_at, expires_at, pushed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", publicIds.get(i),
+                        s.accountId(), s.book(), s.pushResource(), s.p256dh(), s.auth(), now, s.expiresAt(), s.seenSeq());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int count(Instant now) {
+        return (int) (long) store.readSql(sql -> sql.number("SELECT COUNT(*) FROM push_registrations WHERE expires_at >= ?",
+                now));
+    }
+
+    @Override
     public List<PushRegistration> list(long accountId) {
         return store.readSql(sql -> sql.list("SELECT " + COLS + " FROM push_registrations WHERE account_id = ? "
                 + "ORDER BY created_at DESC, id DESC", JdbcPushStore::row, accountId));

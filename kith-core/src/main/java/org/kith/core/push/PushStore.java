@@ -32,6 +32,19 @@ public interface PushStore {
      */
     PushRegistration register(Subscription subscription, String newPublicId, Instant now);
 
+    /**
+     * Registers many new subscriptions in one transaction (a bulk import; benchmarks): as
+     * {@link #register} for each, {@code publicIds} matched by index.
+     */
+    default void registerAll(List<Subscription> subscriptions, List<String> publicIds, Instant now) {
+        for (int i = 0; i < subscriptions.size(); i++) {
+            register(subscriptions.get(i), publicIds.get(i), now);
+        }
+    }
+
+    /** How many registrations are live at {@code now}, across all accounts. */
+    int count(Instant now);
+
     /** The account's registrations, newest first. */
     List<PushRegistration> list(long accountId);
 

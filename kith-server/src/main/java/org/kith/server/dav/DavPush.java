@@ -54,6 +54,10 @@ public final class DavPush implements PushBooks {
     @Override
     public OptionalLong position(long viewer, String book) {
         try {
+            long groupId = GroupDavBook.groupIdOf(book);
+            if (groupId > 0) { // the common case, in one read: the group book's token checks the membership itself
+                return OptionalLong.of(Long.parseLong(kith.phonebooks().token(viewer, groupId)));
+            }
             return new Library(kith, viewer, user(viewer), cache).book(book)
                     .map(b -> OptionalLong.of(Long.parseLong(b.syncToken()))).orElse(OptionalLong.empty());
         } catch (org.kith.core.error.NotFound e) {

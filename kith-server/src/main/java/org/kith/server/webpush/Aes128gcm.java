@@ -38,9 +38,14 @@ final class Aes128gcm {
      * @throws IllegalArgumentException if the plaintext does not fit {@link #MAX_PLAINTEXT}
      */
     static byte[] encrypt(byte[] plaintext, ECPublicKey uaPublic, byte[] authSecret) {
+        return encrypt(plaintext, uaPublic, authSecret, P256.generate());
+    }
+
+    /** @param asKeys a key pair used for this message only */
+    static byte[] encrypt(byte[] plaintext, ECPublicKey uaPublic, byte[] authSecret, KeyPair asKeys) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return encrypt(plaintext, uaPublic, authSecret, P256.generate(), salt);
+        return encrypt(plaintext, uaPublic, authSecret, asKeys, salt);
     }
 
     static byte[] encrypt(byte[] plaintext, ECPublicKey uaPublic, byte[] authSecret, KeyPair asKeys, byte[] salt) {

@@ -154,6 +154,7 @@ final class PushPlanner implements AutoCloseable {
             groups.addAll(j.notice().groupIds());
         }
         List<PushRegistration> regs = store.concerned(accounts, groups, everyone, clock.instant());
+        sender.expect(regs.size()); // the next burst to these will find its key pairs made
         if (regs.isEmpty()) {
             return;
         }

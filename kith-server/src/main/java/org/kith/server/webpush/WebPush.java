@@ -70,6 +70,7 @@ public final class WebPush implements AutoCloseable {
         this.topics = new Topics(P256.unb64(keys.topicSecret()));
         this.sender = new WebPushSender(store, vapid, guard, clock, settings.queue(), settings.ttlSeconds());
         this.planner = new PushPlanner(store, books, topics, sender, clock);
+        sender.expect(store.count(clock.instant()));
         kith.addLocalListener(planner::committed);
         sweeper.scheduleWithFixedDelay(this::sweep, 1, 10, TimeUnit.MINUTES);
     }
@@ -127,6 +128,29 @@ public final class WebPush implements AutoCloseable {
         long seen = books.position(viewer, book).orElse(0);
         return store.register(new PushStore.Subscription(viewer, book, resource, p256dh.strip(), auth.strip(),
                 expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), seen), newPublicId(), now);
+    }
+
+    /** One phone's subscription for {@link #registerAll}. */
+    public record NewRegistration(long viewer, String book, String pushResource, String p256dh, String auth) {}
+
+    /**
+     * Registers many new subscriptions at once, each checked as {@link #register} checks it, in
+     * one transaction, expiring after {@link #MAX_LIFETIME} (a bulk import; the benchmark).
+     * @throws InvalidSubscription for the first one that is refused; then none is stored
+     */
+    public void registerAll(List<NewRegistration> all) {
+        Instant now = clock.instant();
+        List<PushStore.Subscription> subs = new java.util.ArrayList<>(all.size());
+        List<String> ids = new java.util.ArrayList<>(all.size());
+        for (NewRegistration r : all) {
+            String resource = guard.check(r.pushResource()).toString();
+            checkKeys(r.p256dh(), r.auth());
+            subs.add(new PushStore.Subscription(r.viewer(), r.book(), resource, r.p256dh(), r.auth(),
+                    now.plus(MAX_LIFETIME), books.position(r.viewer(), r.book()).orElse(0)));
+            ids.add(newPublicId());
+        }
+        store.registerAll(subs, ids, now);
+        sender.expect(store.count(now));
     }
 
     private static void checkKeys(String p256dh, String auth) {

@@ -47,6 +47,7 @@ final class WebPushSender implements AutoCloseable {
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
     private final PushStore store;
+    private final EphemeralKeys keys = new EphemeralKeys();
     private final Vapid vapid;
     private final Clock clock;
     private final int ttlSeconds;
@@ -61,6 +62,7 @@ final class WebPushSender implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running = true;
+    private volatile int expected;
 
     WebPushSender(PushStore store, Vapid vapid, PushGuard guard, Clock clock, int capacity, int ttlSeconds) {
         this.store = store;
@@ -130,6 +132,14 @@ final class WebPushSender implements AutoCloseable {
         }
     }
 
+    /** Keeps about this many one-use key pairs ready (the number of registrations). */
+    void expect(int registrations) {
+        if (registrations > expected) {
+            expected = registrations;
+            keys.want(registrations);
+        }
+    }
+
     /** Messages the push services accepted so far. */
     long accepted() {
         return accepted.get();
@@ -184,7 +194,7 @@ final class WebPushSender implements AutoCloseable {
         }
         URI endpoint = URI.create(d.registration().pushResource());
         byte[] body = Aes128gcm.encrypt(d.plaintext(), P256.decode(P256.unb64(d.registration().p256dh())),
-                P256.unb64(d.registration().auth()));
+                P256.unb64(d.registration().auth()), keys.take());
         http.newRequest(endpoint)
                 .method(HttpMethod.POST)
                 .headers(h -> h
@@ -285,6 +295,7 @@ final class WebPushSender implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        keys.close();
         workers.forEach(Thread::interrupt);
         timer.shutdown();
         try {
