@@ -121,6 +121,35 @@ class WebDavPushTest {
 
     @ParameterizedTest
     @EnumSource(Servers.Db.class)
+    void aMemberRemovedFromAGroupHearsNothingMoreOfItsBook(Servers.Db db) throws Exception {
+        try (Servers servers = new Servers(db, dir)) {
+            TestServer kith = servers.start();
+            Http ann = kith.register("ann");
+            Http ben = kith.register("ben");
+            Http cat = kith.register("cat");
+            String family = kith.group("Family", ann, "ben");
+            kith.group("Chess", cat, "ben");
+            Phone group = new Phone(ben, book("ben", family), service);
+            Phone all = new Phone(ben, "/dav/addressbooks/ben/all/", service);
+            group.register();
+            all.register();
+
+            ann.delete("/api/v1/groups/" + family + "/members/ben").expect(204);
+            all.awaitMessage(1); // Family's cards left Ben's merged book
+            changeNumber(ann, "Ann", "13800138011");
+            changeNumber(cat, "Cat", "13800138012"); // the sentinel, from the group Ben is still in
+            JsonNode sentinel = all.awaitMessage(2);
+
+            assertThat(all.messages()).hasSize(2);
+            assertThat(group.messages()).isEmpty();
+            assertThat(all.syncFrom(all.tokenIn(all.messages().get(0)))).contains("13800138012")
+                    .doesNotContain("13800138011");
+            assertThat(all.tokenIn(sentinel)).isEqualTo(all.syncToken());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Servers.Db.class)
     void aWriteWithPushDontNotifyIsNotPushedToTheNamedRegistration(Servers.Db db) throws Exception {
         try (Servers servers = new Servers(db, dir)) {
             TestServer kith = servers.start();
