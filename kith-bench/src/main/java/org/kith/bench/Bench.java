@@ -156,17 +156,19 @@ public final class Bench {
             });
             Path credentials = dir.resolve("clients.txt");
             Files.write(credentials, lines);
+            // each stream's first request checks its app password and notes its use: a write each
+            int connectSeconds = Math.max(60, clients / 50);
             System.gc();
             long heapBefore = usedHeap();
             clientProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx2g", "-cp", System.getProperty("java.class.path"), SseClients.class.getName(),
-                    "http://127.0.0.1:" + server.port(), credentials.toString())
+                    "http://127.0.0.1:" + server.port(), credentials.toString(), Integer.toString(connectSeconds))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader fromClients = new BufferedReader(new InputStreamReader(clientProcess.getInputStream(),
                     StandardCharsets.UTF_8));
             java.io.PrintWriter toClients = new java.io.PrintWriter(new java.io.OutputStreamWriter(
                     clientProcess.getOutputStream(), StandardCharsets.UTF_8), true);
-            String ready = readLine(fromClients, 90, "the clients to connect");
+            String ready = readLine(fromClients, connectSeconds + 30, "the clients to connect");
             if (!ready.startsWith("ready ")) {
                 throw new IllegalStateException("the client process says: " + ready);
             }

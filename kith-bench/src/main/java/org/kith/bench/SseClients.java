@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * prints {@code ready N} once every stream said it is connected. Then, for each {@code round R}
  * line on standard input, waits (at most 10 s) until every stream received a card event and
  * prints {@code round R <count> <epoch µs,…>}: when each got it. Exits on {@code quit}, at the end
- * of its input, or with a message and exit code 1 when the streams cannot be opened in 60 s.
+ * of its input, or with a message and exit code 1 when the streams cannot be opened in the seconds
+ * given.
  */
 public final class SseClients {
     private SseClients() {}
@@ -70,8 +71,10 @@ public final class SseClients {
                 return null;
             });
         }
-        if (!connected.await(60, TimeUnit.SECONDS)) {
-            System.out.println("failed: only " + (n - connected.getCount()) + " of " + n + " streams connected within 60 s ("
+        int seconds = Integer.parseInt(args[2]);
+        if (!connected.await(seconds, TimeUnit.SECONDS)) {
+            System.out.println("failed: only " + (n - connected.getCount()) + " of " + n + " streams connected within "
+                    + seconds + " s ("
                     + failed.get() + " failed, first: " + firstFailure.get() + ")");
             System.out.flush();
             Runtime.getRuntime().halt(1);
