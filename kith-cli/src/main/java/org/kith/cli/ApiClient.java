@@ -157,10 +157,10 @@ final class ApiClient {
     private ApiError refusal(int status, String contentType, String body, String location, String retryAfter) {
         Problem p = Problem.parse(status, contentType, body);
         if (status / 100 == 3 && location != null) {
-            p = new Problem(p.type(), p.title(), status, "the server redirects to " + location
+            p = new Problem(p.type(), p.title(), status, p.code(), "the server redirects to " + location
                     + "; give that address with --server", null);
         } else if (status == 429 && retryAfter != null && p.detail() == null) {
-            p = new Problem(p.type(), p.title(), status, "try again in " + retryAfter + " s", p.field());
+            p = new Problem(p.type(), p.title(), status, p.code(), "try again in " + retryAfter + " s", p.field());
         }
         return new ApiError(p);
     }

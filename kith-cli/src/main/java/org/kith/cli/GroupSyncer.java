@@ -82,7 +82,7 @@ final class GroupSyncer {
                 folder(g.getKey()).setDisplayName(g.getValue());
                 syncGroup(g.getKey(), full);
             } catch (ApiError e) {
-                if (e.status() != 404) {
+                if (!e.groupNotFound()) {
                     throw e;
                 }
                 dropGroup(g.getKey()); // left or deleted between the list and now

@@ -6,22 +6,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An RFC 9457 problem as the server sent it, or one made up from the status line when the body is
- * not problem+json (a proxy's error page, say).
+ * not problem+json (a proxy's error page, say). {@code code} is the server's stable name for the
+ * error ({@code group-not-found}); null when the answer did not come from Kith.
  */
-record Problem(String type, String title, int status, String detail, String field) {
+record Problem(String type, String title, int status, String code, String detail, String field) {
 
     static Problem parse(int status, String contentType, String body) {
         if (body != null && !body.isBlank() && looksLikeJson(contentType, body)) {
             try {
                 JsonNode p = Json.MAPPER.readTree(body);
                 if (p != null && p.hasNonNull("title")) {
-                    return new Problem(text(p, "type"), p.get("title").asText(), status, text(p, "detail"), text(p, "field"));
+                    return new Problem(text(p, "type"), p.get("title").asText(), status, text(p, "code"),
+                            text(p, "detail"), text(p, "field"));
                 }
             } catch (IOException notJson) {
                 // fall through to the status line
             }
         }
-        return new Problem(null, "HTTP " + status + " " + reason(status), status, plainDetail(contentType, body), null);
+        return new Problem(null, "HTTP " + status + " " + reason(status), status, null,
+                plainDetail(contentType, body), null);
+    }
+
+    /**
+     * Whether the server named this error {@code code}; an answer without a code (not from Kith,
+     * or from a Kith before codes) falls back to its status, {@code orStatus}.
+     */
+    boolean is(String code, int orStatus) {
+        return this.code != null ? this.code.equals(code) : status == orStatus;
     }
 
     /** "title: detail (field: f)", leaving out the parts the server did not send. */

@@ -161,6 +161,21 @@ class GroupSyncerTest {
     }
 
     @Test
+    void onlyTheServerSayingTheGroupIsGoneRemovesItsFolder() throws IOException {
+        serveFirstRun();
+        syncer().syncAll(false);
+        // left between the list and its sync: gone; a 404 for another reason (a path this server lacks) keeps it
+        server.json("GET", "/groups/12/changes?since=100", 404, "group-not-found.json")
+                .json("GET", "/groups/7/changes?since=50", 404, "route-not-found.json");
+
+        assertThatThrownBy(() -> syncer().syncAll(false)).isInstanceOf(ApiError.class)
+                .hasMessage("Not found: no such resource: /api/v1/groups/7/changes");
+
+        assertThat(dir.resolve("12")).doesNotExist();
+        assertThat(folder("7")).containsKey("displayname");
+    }
+
+    @Test
     void tokensOfAnotherAccountAreNotReused() {
         serveFirstRun();
         syncer("alice").syncAll(false);

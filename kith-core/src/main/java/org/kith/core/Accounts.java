@@ -17,6 +17,7 @@ import org.kith.core.card.CardData;
 import org.kith.core.card.PhoneNumbers;
 import org.kith.core.card.ValidCard;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.error.Unauthenticated;
@@ -56,36 +57,43 @@ public final class Accounts {
      */
     public Account register(String username, String password, String displayName, String region) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw Invalid.value("username", "username must be 3-32 letters, digits, '.', '_' or '-'");
+            throw Invalid.value(ErrorCode.USERNAME_INVALID, "username",
+                    "username must be 3-32 letters, digits, '.', '_' or '-'");
         }
         if (password == null || password.length() < 8) {
-            throw Invalid.value("password", "password must be at least 8 characters");
+            throw Invalid.value(ErrorCode.PASSWORD_TOO_SHORT, "password", "password must be at least 8 characters")
+                    .with("min", 8);
         }
         if (password.length() > 1024) {
-            throw Invalid.value("password", "password must be at most 1024 characters");
+            throw Invalid.value(ErrorCode.PASSWORD_TOO_LONG, "password", "password must be at most 1024 characters")
+                    .with("max", 1024);
         }
         if (displayName == null || displayName.isBlank()) {
-            throw Invalid.value("displayName", "display name must not be empty");
+            throw Invalid.value(ErrorCode.DISPLAY_NAME_EMPTY, "displayName", "display name must not be empty");
         }
         if (displayName.length() > 100) {
-            throw Invalid.value("displayName", "display name must be at most 100 characters");
+            throw Invalid.value(ErrorCode.DISPLAY_NAME_TOO_LONG, "displayName",
+                    "display name must be at most 100 characters").with("max", 100);
         }
         String reg = region == null || region.isBlank() ? services.limits.defaultRegion()
                 : region.toUpperCase(Locale.ROOT);
         if (!PhoneNumbers.isKnownRegion(reg)) {
-            throw Invalid.value("region", "unknown region '" + region + "'; use a two-letter country code such as CN");
+            throw Invalid.value(ErrorCode.REGION_UNKNOWN, "region", "unknown region '" + region
+                    + "'; use a two-letter country code such as CN").with("region", region);
         }
         ValidCard card = services.cardRules.fromData(CardData.named(displayName.strip()), null, reg);
         String hash = hasher.hash(password);
         Instant now = services.now();
         long id = services.write(tx -> tx.insertAccount(username, displayName.strip(), hash, reg,
                 UUID.randomUUID().toString(), card.canonical(), card.etag(), now))
-                .orElseThrow(() -> new Conflict("username '" + username + "' is taken", "username"));
+                .orElseThrow(() -> new Conflict(ErrorCode.USERNAME_TAKEN, "username '" + username + "' is taken",
+                        "username").with("username", username));
         return account(id);
     }
 
     public Account account(long accountId) {
-        return services.read(tx -> tx.account(accountId)).orElseThrow(() -> new NotFound("no such account"));
+        return services.read(tx -> tx.account(accountId))
+                .orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
     }
 
     public Optional<Account> byUsername(String username) {
@@ -100,7 +108,7 @@ public final class Accounts {
      */
     public Credential authenticate(String username, String secret, String address) {
         if (username == null || secret == null || username.isEmpty()) {
-            throw new Unauthenticated("username and password are required");
+            throw new Unauthenticated(ErrorCode.CREDENTIALS_REQUIRED, "username and password are required");
         }
         throttle.check(username, address);
         String cacheKey = Secrets.hash(username.toLowerCase(Locale.ROOT) + "\0" + secret + "\0" + SECRET_PEPPER);
@@ -117,7 +125,7 @@ public final class Accounts {
         String hash = account.flatMap(a -> services.read(tx -> tx.passwordHash(a.id()))).orElse(null);
         if (account.isEmpty() || hash == null || !hasher.verify(secret, hash)) {
             throttle.failed(username, address);
-            throw new Unauthenticated("wrong username or password");
+            throw new Unauthenticated(ErrorCode.CREDENTIALS_WRONG, "wrong username or password");
         }
         throttle.succeeded(username);
         if (recentlyVerified.size() > 50_000) {
@@ -150,10 +158,10 @@ public final class Accounts {
     /** Checks a bearer token from {@link #createSession}. */
     public Credential authenticateToken(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {
-            throw new Unauthenticated("invalid or expired token");
+            throw new Unauthenticated(ErrorCode.TOKEN_INVALID, "invalid or expired token");
         }
         long accountId = services.read(tx -> tx.sessionAccount(Secrets.hash(token), services.now()))
-                .orElseThrow(() -> new Unauthenticated("invalid or expired token"));
+                .orElseThrow(() -> new Unauthenticated(ErrorCode.TOKEN_INVALID, "invalid or expired token"));
         return new Credential(accountId, Credential.Kind.TOKEN, null);
     }
 
@@ -179,10 +187,11 @@ public final class Accounts {
     /** Creates an app password; its secret is in the result and nowhere else. */
     public NewSecret createAppPassword(long accountId, String name) {
         if (name == null || name.isBlank()) {
-            throw Invalid.value("name", "name the device this password is for");
+            throw Invalid.value(ErrorCode.DEVICE_NAME_EMPTY, "name", "name the device this password is for");
         }
         if (name.length() > 100) {
-            throw Invalid.value("name", "name must be at most 100 characters");
+            throw Invalid.value(ErrorCode.DEVICE_NAME_TOO_LONG, "name", "name must be at most 100 characters")
+                    .with("max", 100);
         }
         String secret = Secrets.random(24);
         long id = services.write(tx -> tx.insertAppPassword(accountId, name.strip(), Secrets.hash(secret),
@@ -196,12 +205,12 @@ public final class Accounts {
 
     public AppPassword appPassword(long accountId, long id) {
         return appPasswords(accountId).stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow(() -> new NotFound("no such app password"));
+                .orElseThrow(() -> new NotFound(ErrorCode.APP_PASSWORD_NOT_FOUND, "no such app password"));
     }
 
     public void revokeAppPassword(long accountId, long id) {
         if (!services.write(tx -> tx.deleteAppPassword(accountId, id))) {
-            throw new NotFound("no such app password");
+            throw new NotFound(ErrorCode.APP_PASSWORD_NOT_FOUND, "no such app password");
         }
     }
 }

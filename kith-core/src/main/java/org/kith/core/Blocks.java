@@ -2,6 +2,7 @@ package org.kith.core;
 
 import java.util.List;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
@@ -27,7 +28,8 @@ public final class Blocks {
         services.mutate((tx, feed) -> {
             Account target = target(tx, viewer, username);
             if (!Visibility.sharesGroup(tx, viewer, target.id())) {
-                throw new NotFound("no member named '" + username + "' in your groups");
+                throw new NotFound(ErrorCode.NOT_IN_YOUR_GROUPS, "no member named '" + username + "' in your groups")
+                        .with("username", username);
             }
             if (tx.insertBlock(viewer, target.id(), services.now())) {
                 tellTarget(tx, feed, viewer, target.id());
@@ -40,7 +42,8 @@ public final class Blocks {
     public void unblock(long viewer, String username) {
         services.mutate((tx, feed) -> {
             Account target = tx.accountByUsername(username == null ? "" : username)
-                    .orElseThrow(() -> new NotFound("no user named '" + username + "'"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "no user named '" + username + "'")
+                            .with("username", username));
             if (tx.deleteBlock(viewer, target.id())) {
                 tellTarget(tx, feed, viewer, target.id());
             }
@@ -57,9 +60,10 @@ public final class Blocks {
 
     private static Account target(org.kith.core.store.StoreTx tx, long viewer, String username) {
         Account target = tx.accountByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new NotFound("no member named '" + username + "' in your groups"));
+                .orElseThrow(() -> new NotFound(ErrorCode.NOT_IN_YOUR_GROUPS, "no member named '" + username
+                        + "' in your groups").with("username", username));
         if (target.id() == viewer) {
-            throw Invalid.value("username", "you cannot block yourself");
+            throw Invalid.value(ErrorCode.BLOCK_SELF, "username", "you cannot block yourself");
         }
         return target;
     }

@@ -2,6 +2,7 @@ package org.kith.core;
 
 import java.util.Locale;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /** What a personal book's slug, its cards' resource names and its labels may be. */
@@ -21,12 +22,14 @@ final class BookNames {
         if (slug == null || slug.isEmpty() || slug.equals(".") || slug.equals("..")
                 || slug.codePointCount(0, slug.length()) > MAX_SLUG_CHARS
                 || slug.codePoints().anyMatch(c -> c == '/' || Character.isISOControl(c))) {
-            throw Invalid.value("slug", "a book's name in the address must be 1-" + MAX_SLUG_CHARS
-                    + " characters without '/' or control characters, and not '.' or '..'");
+            throw Invalid.value(ErrorCode.BOOK_SLUG_INVALID, "slug", "a book's name in the address must be 1-"
+                    + MAX_SLUG_CHARS + " characters without '/' or control characters, and not '.' or '..'")
+                    .with("max", MAX_SLUG_CHARS);
         }
         String lower = slug.toLowerCase(Locale.ROOT);
         if (lower.equals("all") || lower.startsWith("group-")) {
-            throw Invalid.value("slug", "the slug '" + slug + "' is reserved for the books of your groups");
+            throw Invalid.value(ErrorCode.BOOK_SLUG_RESERVED, "slug", "the slug '" + slug
+                    + "' is reserved for the books of your groups").with("slug", slug);
         }
         return slug;
     }
@@ -43,8 +46,9 @@ final class BookNames {
     /** A card's resource name as the DAV layer decoded it, for example {@code Ann Lee.vcf}. */
     static String cardName(String name) {
         if (!isCardName(name)) {
-            throw Invalid.value("name", "a card's name must be 1-" + MAX_NAME_CHARS
-                    + " characters without '/' or control characters, and not '.' or '..'");
+            throw Invalid.value(ErrorCode.CARD_NAME_INVALID, "name", "a card's name must be 1-" + MAX_NAME_CHARS
+                    + " characters without '/' or control characters, and not '.' or '..'")
+                    .with("max", MAX_NAME_CHARS);
         }
         return name;
     }
@@ -55,11 +59,12 @@ final class BookNames {
             return null;
         }
         if (displayName.isBlank()) {
-            throw Invalid.value("displayName", "a book's display name must not be empty");
+            throw Invalid.value(ErrorCode.BOOK_NAME_EMPTY, "displayName", "a book's display name must not be empty");
         }
         if (displayName.length() > MAX_DISPLAY_NAME_CHARS || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw Invalid.value("displayName", "a book's display name must be at most " + MAX_DISPLAY_NAME_CHARS
-                    + " characters without control characters");
+            throw Invalid.value(ErrorCode.BOOK_NAME_TOO_LONG, "displayName", "a book's display name must be at most "
+                    + MAX_DISPLAY_NAME_CHARS + " characters without control characters")
+                    .with("max", MAX_DISPLAY_NAME_CHARS);
         }
         return displayName;
     }
@@ -70,8 +75,9 @@ final class BookNames {
             return null;
         }
         if (description.length() > MAX_DESCRIPTION_CHARS) {
-            throw Invalid.value("description", "a book's description must be at most " + MAX_DESCRIPTION_CHARS
-                    + " characters");
+            throw Invalid.value(ErrorCode.BOOK_DESCRIPTION_TOO_LONG, "description",
+                    "a book's description must be at most " + MAX_DESCRIPTION_CHARS + " characters")
+                    .with("max", MAX_DESCRIPTION_CHARS);
         }
         return description;
     }

@@ -1,5 +1,6 @@
 package org.kith.core;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.PreconditionFailed;
 import org.kith.core.model.PersonalCard;
 import org.kith.core.store.StoreTx;
@@ -104,6 +105,12 @@ final class CardCondition {
                     : "there is no card named '" + name + "'";
             case ANY, NEVER -> "the condition cannot hold";
         };
-        return new PreconditionFailed(why + " (" + header + ")");
+        ErrorCode code = switch (kind) {
+            case ABSENT -> ErrorCode.CARD_EXISTS;
+            case EXISTS, ETAG -> exists ? ErrorCode.CARD_CHANGED : ErrorCode.CARD_NOT_FOUND;
+            case ANY, NEVER -> ErrorCode.CONDITION_IMPOSSIBLE;
+        };
+        PreconditionFailed failed = new PreconditionFailed(code, why + " (" + header + ")");
+        return code == ErrorCode.CARD_NOT_FOUND ? failed.with("name", name) : failed;
     }
 }

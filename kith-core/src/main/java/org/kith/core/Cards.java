@@ -3,6 +3,7 @@ package org.kith.core;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.card.ValidCard;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.core.error.PreconditionFailed;
 import org.kith.core.model.Account;
@@ -60,7 +61,8 @@ public final class Cards {
             return toOwn(tx, current, region); // same bytes: nothing for anyone to fetch
         }
         if (!tx.updateCard(current.accountId(), valid.canonical(), valid.etag(), current.etag(), services.now())) {
-            throw new PreconditionFailed("the card was changed concurrently; fetch it and try again");
+            throw new PreconditionFailed(ErrorCode.CARD_CHANGED,
+                    "the card was changed concurrently; fetch it and try again");
         }
         tx.replacePhones(current.accountId(), valid.e164Numbers());
         for (Group group : tx.groupsOf(current.accountId())) {
@@ -84,12 +86,12 @@ public final class Cards {
                 return;
             }
         }
-        throw new PreconditionFailed("the card has changed since you read it (If-Match " + ifMatch
-                + " is stale); fetch it and try again");
+        throw new PreconditionFailed(ErrorCode.CARD_CHANGED, "the card has changed since you read it (If-Match "
+                + ifMatch + " is stale); fetch it and try again");
     }
 
     static StoredCard card(StoreTx tx, long accountId) {
-        return tx.card(accountId).orElseThrow(() -> new NotFound("no such account"));
+        return tx.card(accountId).orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
     }
 
     static String region(StoreTx tx, long accountId) {

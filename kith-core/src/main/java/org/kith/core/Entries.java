@@ -7,6 +7,7 @@ import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.card.ValidCard;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.Group;
@@ -35,10 +36,11 @@ public final class Entries {
      */
     public EntryView add(long viewer, long groupId, CardData card, String inviteUsername) {
         return services.mutate((tx, feed) -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "add managed entries");
             if (Groups.occupancy(tx, groupId) >= g.memberLimit()) {
-                throw new Conflict("the group is full (member limit " + g.memberLimit() + ")");
+                throw new Conflict(ErrorCode.MEMBER_LIMIT_REACHED, "the group is full (member limit " + g.memberLimit()
+                        + ")").with("limit", g.memberLimit());
             }
             ValidCard valid = services.cardRules.fromData(card, null, Cards.region(tx, viewer));
             String uid = UUID.randomUUID().toString();
@@ -62,7 +64,7 @@ public final class Entries {
 
     public EntryView update(long viewer, long groupId, long entryId, CardData card) {
         return services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "edit managed entries");
             ManagedEntry entry = entry(tx, groupId, entryId);
             ValidCard valid = services.cardRules.fromData(card, CardCodec.fromCanonical(entry.vcard()),
@@ -77,7 +79,7 @@ public final class Entries {
 
     public void delete(long viewer, long groupId, long entryId) {
         services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "delete managed entries");
             ManagedEntry entry = entry(tx, groupId, entryId);
             tx.deleteEntry(groupId, entryId);
@@ -91,7 +93,8 @@ public final class Entries {
     }
 
     static ManagedEntry entry(StoreTx tx, long groupId, long entryId) {
-        return tx.entry(groupId, entryId).orElseThrow(() -> new NotFound("no such managed entry"));
+        return tx.entry(groupId, entryId).orElseThrow(() -> new NotFound(ErrorCode.ENTRY_NOT_FOUND,
+                "no such managed entry"));
     }
 
     private static EntryView view(StoreTx tx, long groupId, long entryId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
@@ -58,7 +59,7 @@ public final class Groups {
     public Group memberOf(long viewer, long groupId) {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
-            return tx.group(groupId).orElseThrow(() -> new NotFound("no such group"));
+            return tx.group(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
         });
     }
 
@@ -80,7 +81,7 @@ public final class Groups {
         String name = edit.name() == null ? null : checkName(edit.name());
         String description = edit.description() == null ? null : checkDescription(edit.description());
         return services.mutate((tx, feed) -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "edit the group");
             int limit = g.memberLimit();
             if (edit.memberLimit() != null) {
@@ -96,7 +97,7 @@ public final class Groups {
     /** Deletes the group: every member loses it and its cards. Owner only. */
     public void delete(long viewer, long groupId) {
         services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "delete the group");
             deleteLocked(tx, feed, groupId);
             return null;
@@ -128,18 +129,22 @@ public final class Groups {
      */
     public void removeMember(long viewer, long groupId, String username) {
         services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Member me = Visibility.requireMember(tx, groupId, viewer);
             Account target = tx.accountByUsername(username == null ? "" : username)
-                    .orElseThrow(() -> new NotFound("no member '" + username + "' in this group"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.MEMBER_NOT_FOUND,
+                            "no member '" + username + "' in this group").with("username", username));
             if (target.id() != viewer && me.role() != Role.OWNER) {
-                throw new org.kith.core.error.Forbidden("only the group's owner may remove members");
+                throw new org.kith.core.error.Forbidden(ErrorCode.OWNER_ONLY,
+                        "only the group's owner may remove members");
             }
             Member leaving = tx.member(groupId, target.id())
-                    .orElseThrow(() -> new NotFound("no member '" + username + "' in this group"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.MEMBER_NOT_FOUND,
+                            "no member '" + username + "' in this group").with("username", username));
             if (leaving.role() == Role.OWNER) {
                 if (tx.memberCount(groupId) > 1) {
-                    throw new Conflict("the owner cannot leave while others remain: transfer ownership first");
+                    throw new Conflict(ErrorCode.OWNER_CANNOT_LEAVE,
+                            "the owner cannot leave while others remain: transfer ownership first");
                 }
                 deleteLocked(tx, feed, groupId);
                 return null;
@@ -154,12 +159,14 @@ public final class Groups {
     /** The owner hands the group to another member and becomes a plain member. */
     public GroupView transferOwnership(long viewer, long groupId, String username) {
         return services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "transfer ownership");
             Account target = tx.accountByUsername(username == null ? "" : username)
-                    .orElseThrow(() -> Invalid.value("username", "no member '" + username + "' in this group"));
+                    .orElseThrow(() -> Invalid.value(ErrorCode.MEMBER_NOT_FOUND, "username",
+                            "no member '" + username + "' in this group").with("username", username));
             tx.member(groupId, target.id())
-                    .orElseThrow(() -> Invalid.value("username", "no member '" + username + "' in this group"));
+                    .orElseThrow(() -> Invalid.value(ErrorCode.MEMBER_NOT_FOUND, "username",
+                            "no member '" + username + "' in this group").with("username", username));
             if (target.id() != viewer) {
                 tx.setRole(groupId, viewer, Role.MEMBER);
                 tx.setRole(groupId, target.id(), Role.OWNER);
@@ -176,7 +183,7 @@ public final class Groups {
     }
 
     static GroupView view(StoreTx tx, long groupId, long viewer) {
-        Group g = tx.group(groupId).orElseThrow(() -> new NotFound("no such group"));
+        Group g = tx.group(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
         Member me = Visibility.requireMember(tx, groupId, viewer);
         Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
         String owner = tx.account(g.ownerId()).map(Account::username).orElse("");
@@ -185,10 +192,11 @@ public final class Groups {
 
     private static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw Invalid.value("name", "the group needs a name");
+            throw Invalid.value(ErrorCode.GROUP_NAME_EMPTY, "name", "the group needs a name");
         }
         if (name.strip().length() > 100) {
-            throw Invalid.value("name", "the group name must be at most 100 characters");
+            throw Invalid.value(ErrorCode.GROUP_NAME_TOO_LONG, "name", "the group name must be at most 100 characters")
+                    .with("max", 100);
         }
         return name.strip();
     }
@@ -198,7 +206,8 @@ public final class Groups {
             return "";
         }
         if (description.length() > 2000) {
-            throw Invalid.value("description", "the description must be at most 2000 characters");
+            throw Invalid.value(ErrorCode.GROUP_DESCRIPTION_TOO_LONG, "description",
+                    "the description must be at most 2000 characters").with("max", 2000);
         }
         return description.strip();
     }
@@ -206,11 +215,13 @@ public final class Groups {
     private int checkLimit(int limit, int atLeast) {
         int max = services.limits.maxMembersPerGroup();
         if (limit < 1 || limit > max) {
-            throw Invalid.value("memberLimit", "memberLimit must be between 1 and " + max);
+            throw Invalid.value(ErrorCode.MEMBER_LIMIT_OUT_OF_RANGE, "memberLimit",
+                    "memberLimit must be between 1 and " + max).with("max", max);
         }
         if (limit < atLeast) {
-            throw Invalid.value("memberLimit", "memberLimit cannot be below the current " + atLeast
-                    + " members and entries");
+            throw Invalid.value(ErrorCode.MEMBER_LIMIT_BELOW_OCCUPANCY, "memberLimit",
+                    "memberLimit cannot be below the current " + atLeast + " members and entries")
+                    .with("occupancy", atLeast);
         }
         return limit;
     }

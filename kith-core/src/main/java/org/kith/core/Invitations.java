@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.kith.core.auth.Secrets;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Forbidden;
 import org.kith.core.error.Gone;
 import org.kith.core.error.Invalid;
@@ -37,7 +38,7 @@ public final class Invitations {
 
     public InvitationView inviteUser(long viewer, long groupId, String username, Long entryId) {
         return services.write(tx -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             requireMayInvite(tx, g, viewer);
             Long entry = checkEntry(tx, g, viewer, entryId);
             Invitation inv = createForUser(tx, g, viewer, username, entry);
@@ -50,15 +51,17 @@ public final class Invitations {
 
     public InvitationView createLink(long viewer, long groupId, Integer maxUses, Integer expiresInHours, Long entryId) {
         if (maxUses != null && (maxUses < 1 || maxUses > 10_000)) {
-            throw Invalid.value("maxUses", "maxUses must be between 1 and 10000");
+            throw Invalid.value(ErrorCode.MAX_USES_OUT_OF_RANGE, "maxUses", "maxUses must be between 1 and 10000")
+                    .with("max", 10_000);
         }
         int maxHours = services.limits.maxInvitationHours();
         int hours = expiresInHours == null ? 24 * 7 : expiresInHours;
         if (hours < 1 || hours > maxHours) {
-            throw Invalid.value("expiresInHours", "expiresInHours must be between 1 and " + maxHours);
+            throw Invalid.value(ErrorCode.EXPIRY_OUT_OF_RANGE, "expiresInHours",
+                    "expiresInHours must be between 1 and " + maxHours).with("maxHours", maxHours);
         }
         return services.write(tx -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound("no such group"));
+            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             requireMayInvite(tx, g, viewer);
             Long entry = checkEntry(tx, g, viewer, entryId);
             Integer uses = entry != null ? Integer.valueOf(1) : maxUses; // an entry can be taken over once
@@ -74,14 +77,17 @@ public final class Invitations {
 
     Invitation createForUser(StoreTx tx, Group g, long viewer, String username, Long entryId) {
         Account invitee = tx.accountByUsername(username == null ? "" : username)
-                .orElseThrow(() -> Invalid.value("username", "no user named '" + username + "'"));
+                .orElseThrow(() -> Invalid.value(ErrorCode.USER_NOT_FOUND, "username",
+                        "no user named '" + username + "'").with("username", username));
         if (tx.member(g.id(), invitee.id()).isPresent()) {
-            throw new Conflict("'" + invitee.username() + "' is already a member", "username");
+            throw new Conflict(ErrorCode.ALREADY_MEMBER, "'" + invitee.username() + "' is already a member", "username")
+                    .with("username", invitee.username());
         }
         for (Invitation pending : tx.pendingInvitationsFor(invitee.id())) {
             if (pending.groupId() == g.id() && pending.effectiveStatus(services.now()) == InvitationStatus.PENDING) {
-                throw new Conflict("'" + invitee.username() + "' already has a pending invitation to this group",
-                        "username");
+                throw new Conflict(ErrorCode.ALREADY_INVITED, "'" + invitee.username()
+                        + "' already has a pending invitation to this group", "username")
+                        .with("username", invitee.username());
             }
         }
         Instant now = services.now();
@@ -112,12 +118,14 @@ public final class Invitations {
         services.write(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);
             Invitation inv = tx.invitation(invitationId).filter(i -> i.groupId() == groupId)
-                    .orElseThrow(() -> new NotFound("no such invitation"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.INVITATION_NOT_FOUND, "no such invitation"));
             if (me.role() != Role.OWNER && inv.inviterId() != viewer) {
-                throw new Forbidden("only the inviter or an owner may revoke an invitation");
+                throw new Forbidden(ErrorCode.REVOKE_FORBIDDEN,
+                        "only the inviter or an owner may revoke an invitation");
             }
             if (inv.status() != InvitationStatus.PENDING) {
-                throw new Conflict("the invitation is already " + inv.status().wire());
+                throw new Conflict(ErrorCode.INVITATION_NOT_PENDING, "the invitation is already " + inv.status().wire())
+                        .with("status", inv.status().wire());
             }
             tx.setInvitationStatus(invitationId, InvitationStatus.REVOKED);
             return null;
@@ -136,7 +144,8 @@ public final class Invitations {
     public GroupView accept(long viewer, long invitationId) {
         return services.mutate((tx, feed) -> {
             Invitation inv = addressedTo(tx, viewer, invitationId);
-            Group g = tx.lockGroup(inv.groupId()).orElseThrow(() -> Gone.expired("the group no longer exists"));
+            Group g = tx.lockGroup(inv.groupId()).orElseThrow(() -> Gone.expired(ErrorCode.INVITATION_GROUP_GONE,
+                    "the group no longer exists"));
             requirePending(tx.invitation(invitationId).orElseThrow());
             join(tx, feed, g, viewer, inv);
             tx.setInvitationStatus(invitationId, InvitationStatus.ACCEPTED);
@@ -156,12 +165,13 @@ public final class Invitations {
     /** Joins through a link invitation's code. */
     public GroupView redeem(long viewer, String code) {
         if (code == null || code.isBlank() || code.length() > 64) {
-            throw Invalid.value("code", "an invitation code is required");
+            throw Invalid.value(ErrorCode.INVITATION_CODE_REQUIRED, "code", "an invitation code is required");
         }
         return services.mutate((tx, feed) -> {
             Invitation found = tx.invitationByCode(code.strip()).orElseThrow(
-                    () -> new NotFound("no invitation with this code", "code"));
-            Group g = tx.lockGroup(found.groupId()).orElseThrow(() -> Gone.expired("the group no longer exists"));
+                    () -> new NotFound(ErrorCode.INVITATION_CODE_UNKNOWN, "no invitation with this code", "code"));
+            Group g = tx.lockGroup(found.groupId()).orElseThrow(() -> Gone.expired(ErrorCode.INVITATION_GROUP_GONE,
+                    "the group no longer exists"));
             Invitation inv = tx.invitation(found.id()).orElseThrow(); // re-read under the lock: uses may have moved
             requirePending(inv);
             join(tx, feed, g, viewer, inv);
@@ -174,9 +184,10 @@ public final class Invitations {
     public InvitationView preview(String code) {
         return services.read(tx -> {
             Invitation inv = tx.invitationByCode(code == null ? "" : code.strip())
-                    .orElseThrow(() -> new NotFound("no invitation with this code", "code"));
+                    .orElseThrow(() -> new NotFound(ErrorCode.INVITATION_CODE_UNKNOWN,
+                            "no invitation with this code", "code"));
             if (tx.group(inv.groupId()).isEmpty()) {
-                throw new NotFound("no invitation with this code", "code");
+                throw new NotFound(ErrorCode.INVITATION_CODE_UNKNOWN, "no invitation with this code", "code");
             }
             return view(tx, inv);
         });
@@ -188,11 +199,13 @@ public final class Invitations {
      */
     private void join(StoreTx tx, FeedWriter feed, Group g, long viewer, Invitation inv) {
         if (tx.member(g.id(), viewer).isPresent()) {
-            throw new Conflict("you are already a member of this group");
+            throw new Conflict(ErrorCode.ALREADY_JOINED, "you are already a member of this group");
         }
         ManagedEntry entry = inv.entryId() == null ? null : tx.entry(g.id(), inv.entryId()).orElse(null);
         if (entry == null && Groups.occupancy(tx, g.id()) >= g.memberLimit()) {
-            throw new Conflict("the group is full (member limit " + g.memberLimit() + ")");
+            throw new Conflict(ErrorCode.MEMBER_LIMIT_REACHED,
+                    "the group is full (member limit " + g.memberLimit() + ")")
+                    .with("limit", g.memberLimit());
         }
         String alias = null;
         if (entry != null) {
@@ -211,21 +224,26 @@ public final class Invitations {
 
     private Invitation addressedTo(StoreTx tx, long viewer, long invitationId) {
         return tx.invitation(invitationId).filter(i -> i.inviteeId() != null && i.inviteeId() == viewer)
-                .orElseThrow(() -> new NotFound("no such invitation"));
+                .orElseThrow(() -> new NotFound(ErrorCode.INVITATION_NOT_FOUND, "no such invitation"));
     }
 
     private void requirePending(Invitation inv) {
         InvitationStatus status = inv.effectiveStatus(services.now());
         if (status != InvitationStatus.PENDING) {
-            throw Gone.expired("the invitation is " + (status == InvitationStatus.EXPIRED && inv.maxUses() != null
-                    && inv.uses() >= inv.maxUses() ? "used up" : status.wire()));
+            boolean usedUp = status == InvitationStatus.EXPIRED && inv.maxUses() != null && inv.uses() >= inv.maxUses();
+            ErrorCode code = usedUp ? ErrorCode.INVITATION_USED_UP : switch (status) {
+                case EXPIRED -> ErrorCode.INVITATION_EXPIRED;
+                case REVOKED -> ErrorCode.INVITATION_REVOKED;
+                default -> ErrorCode.INVITATION_ANSWERED;
+            };
+            throw Gone.expired(code, "the invitation is " + (usedUp ? "used up" : status.wire()));
         }
     }
 
     private void requireMayInvite(StoreTx tx, Group g, long viewer) {
         Member me = Visibility.requireMember(tx, g.id(), viewer);
         if (me.role() != Role.OWNER && !g.membersMayInvite()) {
-            throw new Forbidden("only the group's owner may invite to this group");
+            throw new Forbidden(ErrorCode.OWNER_ONLY, "only the group's owner may invite to this group");
         }
     }
 
@@ -235,7 +253,8 @@ public final class Invitations {
         }
         Visibility.requireOwner(tx, g.id(), viewer, "tie invitations to managed entries");
         ManagedEntry entry = tx.entry(g.id(), entryId)
-                .orElseThrow(() -> Invalid.value("entryId", "no managed entry " + entryId + " in this group"));
+                .orElseThrow(() -> Invalid.value(ErrorCode.ENTRY_NOT_FOUND, "entryId",
+                        "no managed entry " + entryId + " in this group"));
         return entry.id();
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
 import org.kith.core.feed.SyncToken;
 import org.kith.core.feed.VisibleCard;
@@ -79,7 +80,8 @@ public final class MergedBooks {
         long since = SyncToken.parse(token);
         return services.read(tx -> {
             if (since > tx.currentSeq() || since < tx.oldestRetainedSeq()) {
-                throw Gone.resyncRequired("the sync token is unknown or too old; a full resync is needed");
+                throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_TOO_OLD,
+                        "the sync token is unknown or too old; a full resync is needed");
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
             FeedPages.Page page = FeedPages.read(n -> tx.viewerFeed(viewer, hidden, since, n), limit);
@@ -89,7 +91,8 @@ public final class MergedBooks {
             Set<Long> regrouped = new LinkedHashSet<>();
             for (ChangeRow row : rows) {
                 if (row.kind() == ChangeKind.LEFT && row.viewerId() != null) {
-                    throw Gone.resyncRequired("you left a group since this token; a full resync is needed");
+                    throw Gone.resyncRequired(ErrorCode.SYNC_GROUPS_CHANGED,
+                            "you left a group since this token; a full resync is needed");
                 }
                 if (row.kind() == ChangeKind.JOINED && row.viewerId() != null) {
                     regrouped.add(row.groupId());

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.kith.core.card.ClientVcard;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
@@ -95,15 +96,17 @@ public final class PersonalBooks {
             // a first book made before the owner's books were ever listed joins the default one
             long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.nextSeq() : seq;
             if (tx.personalBook(owner, slug).isPresent()) {
-                throw new Conflict("you already have a book named '" + slug + "'", "slug");
+                throw new Conflict(ErrorCode.BOOK_EXISTS, "you already have a book named '" + slug + "'", "slug")
+                        .with("slug", slug);
             }
             int max = services.limits.maxPersonalBooks();
             if (tx.personalBookCount(owner) >= max) {
-                throw new Conflict("you already have " + max + " address books, the most allowed", "slug");
+                throw new Conflict(ErrorCode.BOOK_LIMIT_REACHED, "you already have " + max
+                        + " address books, the most allowed", "slug").with("max", max);
             }
             tx.insertPersonalBook(owner, slug, name == null ? slug : name, about == null ? "" : about, created,
-                    services.now()).orElseThrow(() -> new Conflict("you already have a book named '" + slug + "'",
-                    "slug"));
+                    services.now()).orElseThrow(() -> new Conflict(ErrorCode.BOOK_EXISTS,
+                    "you already have a book named '" + slug + "'", "slug").with("slug", slug));
             return view(tx.personalBook(owner, slug).orElseThrow());
         });
     }
@@ -207,8 +210,9 @@ public final class PersonalBooks {
             // a book created just now holds that position; its first card needs a later one
             long seq = book.createdSeq() == first ? tx.nextSeq() : first;
             tx.personalCardByUid(book.id(), card.uid()).filter(other -> !other.name().equals(name)).ifPresent(other -> {
-                throw new Conflict("the card '" + other.name() + "' in this book already has the UID " + card.uid(),
-                        "uid");
+                throw new Conflict(ErrorCode.UID_CONFLICT, "the card '" + other.name()
+                        + "' in this book already has the UID " + card.uid(), "uid")
+                        .with("uid", card.uid()).with("name", other.name());
             });
             Optional<PersonalCard> current = tx.personalCard(book.id(), name);
             if (current.isPresent() && current.get().etag().equals(card.etag()) && condition.holdsFor(current.get())) {
@@ -237,7 +241,8 @@ public final class PersonalBooks {
             StoredBook book = existingBook(tx, owner, slug);
             if (!condition.delete(tx, book.id(), name, seq)) {
                 if (condition.unconditional()) {
-                    throw new NotFound("there is no card named '" + name + "' in this book");
+                    throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + name + "' in this book")
+                            .with("name", name);
                 }
                 throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
             }
@@ -259,7 +264,7 @@ public final class PersonalBooks {
      */
     public BookChanges changes(long owner, String slug, String token, int limit) {
         if (limit < 1) {
-            throw Invalid.value("limit", "the limit must be at least 1");
+            throw Invalid.value(ErrorCode.PAGE_LIMIT_INVALID, "limit", "the limit must be at least 1");
         }
         boolean initial = token == null || token.isEmpty();
         return readBook(owner, slug, (tx, book) -> {
@@ -285,11 +290,13 @@ public final class PersonalBooks {
     private static long validToken(StoreTx tx, StoredBook book, String token) {
         long seq = SyncToken.parse(token);
         if (seq < book.createdSeq()) {
-            throw Gone.resyncRequired("the sync token is from before this address book was created; "
+            throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_TOO_OLD,
+                    "the sync token is from before this address book was created; "
                     + "a full resync is needed");
         }
         if (seq > tx.currentSeq()) {
-            throw Gone.resyncRequired("the sync token is from the future; a full resync is needed");
+            throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_INVALID,
+                    "the sync token is from the future; a full resync is needed");
         }
         return seq;
     }
@@ -338,12 +345,13 @@ public final class PersonalBooks {
 
     private static void requireAccount(StoreTx tx, long owner) {
         if (tx.account(owner).isEmpty()) {
-            throw new NotFound("no such account");
+            throw new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account");
         }
     }
 
     private static NotFound noSuchBook(String slug) {
-        return new NotFound("you have no address book named '" + slug + "'");
+        return new NotFound(ErrorCode.BOOK_NOT_FOUND, "you have no address book named '" + slug + "'")
+                .with("slug", slug);
     }
 
     private static PersonalBook view(StoredBook book) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
 import org.kith.core.feed.FeedEvent;
 import org.kith.core.feed.SyncToken;
@@ -76,7 +77,8 @@ public final class Phonebooks {
         return services.read(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);
             if (since > tx.currentSeq() || since < tx.oldestRetainedSeq() || since < me.joinedSeq()) {
-                throw Gone.resyncRequired("the sync token is unknown or too old; a full resync is needed");
+                throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_TOO_OLD,
+                        "the sync token is unknown or too old; a full resync is needed");
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
             FeedPages.Page page = FeedPages.read(n -> tx.groupFeed(groupId, viewer, hidden, since, n), pageSize);

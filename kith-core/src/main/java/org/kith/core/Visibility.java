@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Forbidden;
 import org.kith.core.error.NotFound;
 import org.kith.core.feed.VisibleCard;
@@ -26,13 +27,13 @@ final class Visibility {
     private Visibility() {}
 
     static Member requireMember(StoreTx tx, long groupId, long viewer) {
-        return tx.member(groupId, viewer).orElseThrow(() -> new NotFound("no such group"));
+        return tx.member(groupId, viewer).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
     }
 
     static Member requireOwner(StoreTx tx, long groupId, long viewer, String action) {
         Member member = requireMember(tx, groupId, viewer);
         if (member.role() != Role.OWNER) {
-            throw new Forbidden("only the group's owner may " + action);
+            throw new Forbidden(ErrorCode.OWNER_ONLY, "only the group's owner may " + action);
         }
         return member;
     }

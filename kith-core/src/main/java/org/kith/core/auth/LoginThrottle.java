@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Throttled;
 
 /**
@@ -60,7 +61,8 @@ public final class LoginThrottle {
             prune(times, now);
             if (times.size() >= max) {
                 long wait = Math.max(1, Duration.between(now, times.peekFirst().plus(window)).toSeconds());
-                throw new Throttled("too many failed logins; try again in " + wait + " seconds", wait);
+                throw new Throttled(ErrorCode.LOGIN_THROTTLED,
+                        "too many failed logins; try again in " + wait + " seconds", wait).with("seconds", wait);
             }
         }
     }

@@ -27,6 +27,7 @@ import ezvcard.property.Title;
 import ezvcard.property.Uid;
 import ezvcard.property.VCardProperty;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /**
@@ -43,22 +44,23 @@ public final class CardCodec {
     /** Parses exactly one vCard; anything else is malformed input. */
     public static VCard parse(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw Invalid.malformed(field, "the vCard is empty");
+            throw Invalid.malformed(ErrorCode.VCARD_EMPTY, field, "the vCard is empty");
         }
         if (!text.stripLeading().regionMatches(true, 0, "BEGIN:VCARD", 0, 11)) {
-            throw Invalid.malformed(field, "a vCard must start with BEGIN:VCARD");
+            throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "a vCard must start with BEGIN:VCARD");
         }
         List<VCard> cards;
         try {
             cards = Ezvcard.parse(text).all();
         } catch (RuntimeException e) {
-            throw Invalid.malformed(field, "the vCard cannot be parsed: " + e.getMessage());
+            throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "the vCard cannot be parsed: " + e.getMessage());
         }
         if (cards.size() != 1) {
-            throw Invalid.malformed(field, "expected exactly one vCard, found " + cards.size());
+            throw Invalid.malformed(ErrorCode.VCARD_NOT_SINGLE, field,
+                    "expected exactly one vCard, found " + cards.size()).with("count", cards.size());
         }
         if (!text.toUpperCase(Locale.ROOT).contains("END:VCARD")) {
-            throw Invalid.malformed(field, "the vCard has no END:VCARD line");
+            throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "the vCard has no END:VCARD line");
         }
         return cards.get(0);
     }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import ezvcard.VCard;
 import ezvcard.property.Uid;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.TooLarge;
 
@@ -34,20 +35,23 @@ public record ClientVcard(String text, String uid, String etag) {
      */
     public static ClientVcard accept(String text, int maxBytes, String field) {
         if (text != null && (text.length() > maxBytes || text.getBytes(StandardCharsets.UTF_8).length > maxBytes)) {
-            throw new TooLarge("the vCard is larger than " + maxBytes + " bytes", field);
+            throw new TooLarge(ErrorCode.CARD_TOO_LARGE, "the vCard is larger than " + maxBytes + " bytes", field)
+                    .with("maxBytes", maxBytes);
         }
         String stored = crlf(text);
         VCard card = CardCodec.parse(stored, field);
         checkVersion(stored, field);
         Uid uid = card.getUid();
         if (uid == null || uid.getValue() == null || uid.getValue().isBlank()) {
-            throw Invalid.value(field, "the vCard has no UID; every card in an address book needs one");
+            throw Invalid.value(ErrorCode.VCARD_UID_MISSING, field,
+                    "the vCard has no UID; every card in an address book needs one");
         }
         if (uid.getValue().getBytes(StandardCharsets.UTF_8).length > MAX_UID_BYTES) {
-            throw Invalid.value(field, "the vCard's UID is longer than " + MAX_UID_BYTES + " bytes");
+            throw Invalid.value(ErrorCode.VCARD_UID_TOO_LONG, field, "the vCard's UID is longer than " + MAX_UID_BYTES
+                    + " bytes").with("maxBytes", MAX_UID_BYTES);
         }
         if (card.getFormattedNames().isEmpty()) {
-            throw Invalid.value(field, "the vCard has no FN (formatted name)");
+            throw Invalid.value(ErrorCode.NAME_EMPTY, field, "the vCard has no FN (formatted name)");
         }
         return new ClientVcard(stored, uid.getValue(), CardCodec.etag(stored));
     }
@@ -64,11 +68,13 @@ public record ClientVcard(String text, String uid, String etag) {
     private static void checkVersion(String text, String field) {
         Matcher m = VERSION.matcher(text);
         if (!m.find()) {
-            throw Invalid.value(field, "the vCard has no VERSION; 3.0 or 4.0 is required");
+            throw Invalid.value(ErrorCode.VCARD_VERSION_MISSING, field,
+                    "the vCard has no VERSION; 3.0 or 4.0 is required");
         }
         String version = m.group(1).strip();
         if (!version.equals("3.0") && !version.equals("4.0")) {
-            throw Invalid.value(field, "vCard VERSION " + version + " is not supported; use 3.0 or 4.0");
+            throw Invalid.value(ErrorCode.VCARD_VERSION_UNSUPPORTED, field, "vCard VERSION " + version
+                    + " is not supported; use 3.0 or 4.0").with("version", version);
         }
     }
 }

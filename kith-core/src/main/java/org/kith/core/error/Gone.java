@@ -4,21 +4,27 @@ package org.kith.core.error;
 public final class Gone extends KithException {
     private final boolean resyncRequired;
 
-    private Gone(String message, boolean resyncRequired) {
-        super(message, null);
+    private Gone(ErrorCode code, String message, boolean resyncRequired) {
+        super(code, message, null);
         this.resyncRequired = resyncRequired;
     }
 
     /** The client's sync token is unknown or too old; it must fetch everything again. */
-    public static Gone resyncRequired(String message) {
-        return new Gone(message, true);
+    public static Gone resyncRequired(ErrorCode code, String message) {
+        return new Gone(code, message, true);
     }
 
-    public static Gone expired(String message) {
-        return new Gone(message, false);
+    public static Gone expired(ErrorCode code, String message) {
+        return new Gone(code, message, false);
     }
 
     public boolean resyncRequired() {
         return resyncRequired;
+    }
+
+    @Override
+    public Gone with(String name, Object value) {
+        put(name, value);
+        return this;
     }
 }

@@ -2,11 +2,17 @@ package org.kith.core.error;
 
 /** Something does not exist, or the caller may not know it exists (never 403 for hidden things). */
 public final class NotFound extends KithException {
-    public NotFound(String message) {
-        super(message, null);
+    public NotFound(ErrorCode code, String message) {
+        super(code, message, null);
     }
 
-    public NotFound(String message, String field) {
-        super(message, field);
+    public NotFound(ErrorCode code, String message, String field) {
+        super(code, message, field);
+    }
+
+    @Override
+    public NotFound with(String name, Object value) {
+        put(name, value);
+        return this;
     }
 }

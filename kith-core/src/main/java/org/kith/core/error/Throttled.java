@@ -4,12 +4,18 @@ package org.kith.core.error;
 public final class Throttled extends KithException {
     private final long retryAfterSeconds;
 
-    public Throttled(String message, long retryAfterSeconds) {
-        super(message, null);
+    public Throttled(ErrorCode code, String message, long retryAfterSeconds) {
+        super(code, message, null);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public Throttled with(String name, Object value) {
+        put(name, value);
+        return this;
     }
 }

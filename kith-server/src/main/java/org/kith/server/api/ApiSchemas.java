@@ -14,10 +14,16 @@ final class ApiSchemas {
 
     static Map<String, Object> all() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("Problem", obj(List.of("type", "title", "status"),
+        s.put("Problem", obj(List.of("type", "title", "status", "code"),
                 "type", str("https://kith.example/problems/<slug>; ends in /resync-required for a 410 that needs a full resync"),
-                "title", str(), "status", integer(), "detail", str(),
-                "field", str("the offending input, e.g. tel[0].value")));
+                "title", str(), "status", integer(),
+                "code", str("what went wrong, stable across releases (e.g. group-not-found, member-limit-reached); "
+                        + "branch on this, not on detail; the list is in docs/REST.md"),
+                "detail", str("the same in English, for people; may be reworded"),
+                "field", str("the offending input, e.g. tel[0].value"),
+                "args", Map.of("type", "object", "description", "the values the code refers to, by name "
+                        + "(e.g. {\"limit\": 50} for member-limit-reached); absent when it has none",
+                        "additionalProperties", Map.of("type", List.of("string", "integer")))));
         s.put("NewAccount", obj(List.of("username", "password", "displayName"),
                 "username", pattern("^[A-Za-z0-9._-]{3,32}$"), "password", minLength(8),
                 "displayName", str(), "region", str("two-letter country code for phone numbers; default CN")));

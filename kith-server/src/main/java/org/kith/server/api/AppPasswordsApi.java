@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.model.AppPassword;
 import org.kith.core.view.NewSecret;
 import org.kith.server.http.Exchange;
@@ -43,7 +44,7 @@ final class AppPasswordsApi implements Resource {
     }
 
     private void revoke(Exchange ex) {
-        kith.accounts().revokeAppPassword(ex.account(), ex.id("id", "app password"));
+        kith.accounts().revokeAppPassword(ex.account(), ex.id("id", "app password", ErrorCode.APP_PASSWORD_NOT_FOUND));
         ex.noContent();
     }
 }

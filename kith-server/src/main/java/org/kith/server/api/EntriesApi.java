@@ -5,6 +5,7 @@ import static org.kith.server.http.Route.auth;
 import java.util.List;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 
@@ -30,7 +31,7 @@ final class EntriesApi implements Resource {
     }
 
     private void add(Exchange ex) {
-        long id = ex.id("id", "group");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
         Requests.NewEntry r = Bodies.json(ex, Requests.NewEntry.class);
         var entry = FieldPaths.underCard("inviteUsername", () -> kith.entries().add(ex.account(), id,
                 Requests.require(r.card(), "card"), r.inviteUsername()));
@@ -39,13 +40,13 @@ final class EntriesApi implements Resource {
 
     private void list(Exchange ex) {
         String region = Views.region(kith, ex);
-        ex.json(200, kith.entries().list(ex.account(), ex.id("id", "group")).stream()
+        ex.json(200, kith.entries().list(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND)).stream()
                 .map(e -> Views.managedEntry(e, region)).toList());
     }
 
     private void update(Exchange ex) {
-        long id = ex.id("id", "group");
-        long entryId = ex.id("entryId", "managed entry");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
+        long entryId = ex.id("entryId", "managed entry", ErrorCode.ENTRY_NOT_FOUND);
         Requests.EntryUpdate r = Bodies.json(ex, Requests.EntryUpdate.class);
         var entry = FieldPaths.underCard("username", () -> kith.entries().update(ex.account(), id, entryId,
                 Requests.require(r.card(), "card")));
@@ -53,7 +54,8 @@ final class EntriesApi implements Resource {
     }
 
     private void delete(Exchange ex) {
-        kith.entries().delete(ex.account(), ex.id("id", "group"), ex.id("entryId", "managed entry"));
+        kith.entries().delete(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND),
+                ex.id("entryId", "managed entry", ErrorCode.ENTRY_NOT_FOUND));
         ex.noContent();
     }
 }

@@ -39,16 +39,19 @@ final class FieldPaths {
                 throw e;
             }
             String field = rename.apply(e.field());
+            KithException moved;
             if (e instanceof Invalid invalid) {
-                throw invalid.malformed() ? Invalid.malformed(field, e.getMessage()) : Invalid.value(field, e.getMessage());
+                moved = invalid.malformed() ? Invalid.malformed(e.code(), field, e.getMessage())
+                        : Invalid.value(e.code(), field, e.getMessage());
+            } else if (e instanceof TooLarge) {
+                moved = new TooLarge(e.code(), e.getMessage(), field);
+            } else if (e instanceof Conflict) {
+                moved = new Conflict(e.code(), e.getMessage(), field);
+            } else {
+                throw e;
             }
-            if (e instanceof TooLarge) {
-                throw new TooLarge(e.getMessage(), field);
-            }
-            if (e instanceof Conflict) {
-                throw new Conflict(e.getMessage(), field);
-            }
-            throw e;
+            e.args().forEach(moved::with);
+            throw moved;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.kith.core.Groups;
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 
@@ -41,23 +42,23 @@ final class GroupsApi implements Resource {
     }
 
     private void get(Exchange ex) {
-        ex.json(200, Views.group(kith.groups().get(ex.account(), ex.id("id", "group"))));
+        ex.json(200, Views.group(kith.groups().get(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND))));
     }
 
     private void edit(Exchange ex) {
-        long id = ex.id("id", "group");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
         Requests.GroupPatch r = Bodies.json(ex, Requests.GroupPatch.class);
         ex.json(200, Views.group(kith.groups().edit(ex.account(), id,
                 new Groups.Edit(r.name(), r.description(), r.memberLimit(), r.membersMayInvite()))));
     }
 
     private void delete(Exchange ex) {
-        kith.groups().delete(ex.account(), ex.id("id", "group"));
+        kith.groups().delete(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND));
         ex.noContent();
     }
 
     private void transfer(Exchange ex) {
-        long id = ex.id("id", "group");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
         Requests.Username r = Bodies.json(ex, Requests.Username.class);
         ex.json(200, Views.group(kith.groups().transferOwnership(ex.account(), id,
                 Requests.require(r.username(), "username"))));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.view.InvitationView;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
@@ -43,7 +44,7 @@ final class InvitationsApi implements Resource {
     }
 
     private void create(Exchange ex) {
-        long id = ex.id("id", "group");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
         Requests.NewInvitation r = Bodies.json(ex, Requests.NewInvitation.class);
         Long entryId = Requests.optionalId(r.entryId(), "entryId");
         InvitationView v = r.username() != null
@@ -53,11 +54,13 @@ final class InvitationsApi implements Resource {
     }
 
     private void ofGroup(Exchange ex) {
-        ex.json(200, views(ex, kith.invitations().ofGroup(ex.account(), ex.id("id", "group"))));
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
+        ex.json(200, views(ex, kith.invitations().ofGroup(ex.account(), id)));
     }
 
     private void revoke(Exchange ex) {
-        kith.invitations().revoke(ex.account(), ex.id("id", "group"), ex.id("invId", "invitation"));
+        kith.invitations().revoke(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND),
+                ex.id("invId", "invitation", ErrorCode.INVITATION_NOT_FOUND));
         ex.noContent();
     }
 
@@ -71,11 +74,12 @@ final class InvitationsApi implements Resource {
     }
 
     private void accept(Exchange ex) {
-        ex.json(200, Views.group(kith.invitations().accept(ex.account(), ex.id("id", "invitation"))));
+        long id = ex.id("id", "invitation", ErrorCode.INVITATION_NOT_FOUND);
+        ex.json(200, Views.group(kith.invitations().accept(ex.account(), id)));
     }
 
     private void decline(Exchange ex) {
-        kith.invitations().decline(ex.account(), ex.id("id", "invitation"));
+        kith.invitations().decline(ex.account(), ex.id("id", "invitation", ErrorCode.INVITATION_NOT_FOUND));
         ex.noContent();
     }
 

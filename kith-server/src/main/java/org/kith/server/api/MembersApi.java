@@ -5,6 +5,7 @@ import static org.kith.server.http.Route.auth;
 import java.util.List;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 
@@ -26,11 +27,12 @@ final class MembersApi implements Resource {
     }
 
     private void list(Exchange ex) {
-        ex.json(200, kith.groups().members(ex.account(), ex.id("id", "group")).stream().map(Views::member).toList());
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
+        ex.json(200, kith.groups().members(ex.account(), id).stream().map(Views::member).toList());
     }
 
     private void remove(Exchange ex) {
-        kith.groups().removeMember(ex.account(), ex.id("id", "group"), ex.path("username"));
+        kith.groups().removeMember(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND), ex.path("username"));
         ex.noContent();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import ezvcard.VCardVersion;
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.view.Changes;
 import org.kith.core.view.Phonebook;
@@ -35,7 +36,7 @@ final class PhonebookApi implements Resource {
     }
 
     private void phonebook(Exchange ex) {
-        long id = ex.id("id", "group");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
         VCardVersion version = vcardVersion(ex);
         Phonebook book = kith.phonebooks().phonebook(ex.account(), id);
         String region = Views.region(kith, ex);
@@ -46,7 +47,7 @@ final class PhonebookApi implements Resource {
     }
 
     private void changes(Exchange ex) {
-        long id = ex.id("id", "group");
+        long id = ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND);
         VCardVersion version = vcardVersion(ex);
         Changes changes = kith.phonebooks().changes(ex.account(), id, ex.query("since"));
         String region = Views.region(kith, ex);
@@ -67,6 +68,7 @@ final class PhonebookApi implements Resource {
         if (v.equals("4.0")) {
             return VCardVersion.V4_0;
         }
-        throw Invalid.value("vcard", "vcard must be 3.0 or 4.0, not '" + v + "'");
+        throw Invalid.value(ErrorCode.VCARD_VERSION_UNSUPPORTED, "vcard", "vcard must be 3.0 or 4.0, not '" + v + "'")
+                .with("version", v);
     }
 }

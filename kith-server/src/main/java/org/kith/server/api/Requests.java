@@ -1,6 +1,7 @@
 package org.kith.server.api;
 
 import org.kith.core.card.CardData;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /** The JSON bodies the API accepts. Unknown fields are ignored; missing ones are null. */
@@ -29,7 +30,7 @@ final class Requests {
 
     static <T> T require(T value, String field) {
         if (value == null) {
-            throw Invalid.value(field, field + " is required");
+            throw Invalid.value(ErrorCode.FIELD_REQUIRED, field, field + " is required");
         }
         return value;
     }
@@ -41,7 +42,7 @@ final class Requests {
         }
         String v = value.strip();
         if (v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {
-            throw Invalid.value(field, field + " must be an id such as \"12\"");
+            throw Invalid.value(ErrorCode.ID_INVALID, field, field + " must be an id such as \"12\"");
         }
         return Long.parseLong(v);
     }

@@ -1,6 +1,7 @@
 package org.kith.server.dav;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.PreconditionFailed;
 
 /**
@@ -21,7 +22,7 @@ final class OwnCardWrite {
             throw DavError.readOnly("this is another member's card; only they can change it");
         }
         if (ifNoneMatchStar) {
-            throw new PreconditionFailed("the card exists (If-None-Match: *)");
+            throw new PreconditionFailed(ErrorCode.CARD_EXISTS, "the card exists (If-None-Match: *)");
         }
         ifMatch = current.nativeIfMatch(ifMatch);
         String ownUid = kith.cards().myCard(viewer).uid();
@@ -30,7 +31,8 @@ final class OwnCardWrite {
         } else {
             // Served under an inherited entry UID here, so its ETag differs from the card's own.
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*") && !ifMatch.contains(current.etag())) {
-                throw new PreconditionFailed("the card has changed since you read it; fetch it and try again");
+                throw new PreconditionFailed(ErrorCode.CARD_CHANGED,
+                        "the card has changed since you read it; fetch it and try again");
             }
             kith.cards().updateFromVcard(viewer, vcard, null);
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.kith.core.Kith;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.model.BookChanges;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
@@ -82,7 +83,7 @@ final class PersonalDavBook implements DavBook {
         try {
             written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar);
         } catch (Conflict e) {
-            throw uidConflict(e, vcard);
+            throw uidConflict(e);
         }
         boolean existed = existing.isPresent();
         return new Written(!existed, quoted(written.etag()));
@@ -107,16 +108,13 @@ final class PersonalDavBook implements DavBook {
     }
 
     /** 409 with {@code no-uid-conflict} naming the card that already has the UID (RFC 6352 §6.3.2.1). */
-    private DavError uidConflict(Conflict e, String vcard) {
-        if (!"uid".equals(e.field())) {
+    private DavError uidConflict(Conflict e) {
+        if (e.code() != ErrorCode.UID_CONFLICT) {
             return DavErrors.of(e, "PUT");
         }
-        String uid = VcardLines.parse(vcard).stream().filter(p -> p.name().equals("UID"))
-                .map(p -> p.value().strip()).findFirst().orElse(null);
-        String holder = uid == null ? null : cards().stream().filter(c -> uid.equals(c.uid()))
-                .map(DavCard::name).findFirst().orElse(null);
-        return new DavError(409, DavNames.NO_UID_CONFLICT, e.getMessage(),
-                holder == null ? null : Href.member(user, book.slug(), holder));
+        String holder = (String) e.args().get("name");
+        return new DavError(409, DavErrors.precondition(e.code()), e.getMessage(),
+                Href.member(user, book.slug(), holder));
     }
 
     private DavCard toDav(PersonalCard card) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.kith.core.Accounts;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Unauthenticated;
 import org.kith.core.model.Credential;
 
@@ -22,7 +23,8 @@ public final class Authenticator {
     /** As {@link #authenticate(Exchange)}, from the Authorization header and the client's address. */
     public Credential authenticate(String header, String remoteAddress) {
         if (header == null || header.isBlank()) {
-            throw new Unauthenticated("sign in: send HTTP Basic credentials or a bearer token");
+            throw new Unauthenticated(ErrorCode.SIGN_IN_REQUIRED,
+                    "sign in: send HTTP Basic credentials or a bearer token");
         }
         String h = header.strip();
         if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -33,14 +35,14 @@ public final class Authenticator {
             try {
                 decoded = new String(Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new Unauthenticated("malformed Basic credentials");
+                throw new Unauthenticated(ErrorCode.CREDENTIALS_MALFORMED, "malformed Basic credentials");
             }
             int colon = decoded.indexOf(':');
             if (colon < 0) {
-                throw new Unauthenticated("malformed Basic credentials");
+                throw new Unauthenticated(ErrorCode.CREDENTIALS_MALFORMED, "malformed Basic credentials");
             }
             return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), remoteAddress);
         }
-        throw new Unauthenticated("unsupported authorization scheme");
+        throw new Unauthenticated(ErrorCode.AUTH_SCHEME_UNSUPPORTED, "unsupported authorization scheme");
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.NotFound;
 import org.kith.core.error.TooLarge;
@@ -81,12 +82,12 @@ public final class Exchange {
      * A numeric id from the path. Anything else cannot name a thing, so it is "not found" —
      * never a 400 that would tell a caller more than an unknown id does.
      */
-    public long id(String name, String thing) {
+    public long id(String name, String thing, ErrorCode unknown) {
         String value = pathVars.get(name);
         if (value != null && !value.isEmpty() && value.length() <= 18 && value.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(value);
         }
-        throw new NotFound("no such " + thing);
+        throw new NotFound(unknown, "no such " + thing);
     }
 
     /** A query parameter's first value, or null. */
@@ -116,10 +117,12 @@ public final class Exchange {
     public String body() {
         bodyRead = true;
         try {
-            byte[] bytes = RequestBodies.read(request, MAX_BODY, () -> new TooLarge("the request body is larger than 1 MiB"));
+            byte[] bytes = RequestBodies.read(request, MAX_BODY, () -> new TooLarge(ErrorCode.BODY_TOO_LARGE,
+                    "the request body is larger than 1 MiB").with("maxBytes", MAX_BODY));
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (UncheckedIOException e) {
-            throw Invalid.malformed(null, "the request body could not be read: " + e.getCause().getMessage());
+            throw Invalid.malformed(ErrorCode.BODY_UNREADABLE, null,
+                    "the request body could not be read: " + e.getCause().getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /** JSON in and out. Bad JSON is a 400 naming where it broke; a wrong type is a 422 naming the field. */
@@ -42,21 +43,22 @@ public final class Json {
     /** Parses a request body into {@code type}. */
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw Invalid.malformed(null, "a JSON body is required");
+            throw Invalid.malformed(ErrorCode.JSON_REQUIRED, null, "a JSON body is required");
         }
         try {
             JsonNode tree = MAPPER.readTree(body);
             if (tree == null || !tree.isObject()) {
-                throw Invalid.malformed(null, "the body must be a JSON object");
+                throw Invalid.malformed(ErrorCode.JSON_NOT_OBJECT, null, "the body must be a JSON object");
             }
             return MAPPER.treeToValue(tree, type);
         } catch (MismatchedInputException e) {
             String field = fieldPath(e.getPath());
-            throw Invalid.value(field, (field == null ? "a value" : field) + " has the wrong type");
+            throw Invalid.value(ErrorCode.JSON_WRONG_TYPE, field,
+                    (field == null ? "a value" : field) + " has the wrong type");
         } catch (JsonProcessingException e) {
-            throw Invalid.malformed(null, "malformed JSON: " + e.getOriginalMessage());
+            throw Invalid.malformed(ErrorCode.JSON_MALFORMED, null, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw Invalid.malformed(null, "malformed JSON");
+            throw Invalid.malformed(ErrorCode.JSON_MALFORMED, null, "malformed JSON");
         }
     }
 

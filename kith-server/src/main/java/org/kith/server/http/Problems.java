@@ -14,7 +14,10 @@ import org.kith.core.error.Throttled;
 import org.kith.core.error.TooLarge;
 import org.kith.core.error.Unauthenticated;
 
-/** The one place domain errors become HTTP: RFC 9457 problem+json naming the field. */
+/**
+ * The one place domain errors become HTTP: RFC 9457 problem+json with the error's stable
+ * {@code code} and {@code args} beside the English {@code detail}, naming the field.
+ */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json; charset=utf-8";
     private static final String TYPE_BASE = "https://kith.example/problems/";
@@ -58,23 +61,35 @@ public final class Problems {
             status = 500;
             slug = "internal";
         }
-        send(ex, status, slug, e.getMessage(), e.field());
+        ex.send(status, MEDIA_TYPE, json(status, slug, e.code().wire(), e.getMessage(), e.field(), e.args()));
     }
 
-    /** A problem for an HTTP-level refusal ({@code slug} ends the {@code type} URI). */
+    /**
+     * A problem for an HTTP-level refusal that is no domain error: {@code slug} ends the
+     * {@code type} URI and is its {@code code} too.
+     */
     public static void send(Exchange ex, int status, String slug, String detail, String field) {
         ex.send(status, MEDIA_TYPE, json(status, slug, detail, field));
     }
 
-    /** The problem document itself. */
+    /** The document for an HTTP-level refusal (its code is its slug). */
     static String json(int status, String slug, String detail, String field) {
+        return json(status, slug, slug, detail, field, Map.of());
+    }
+
+    private static String json(int status, String slug, String code, String detail, String field,
+                               Map<String, Object> args) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + slug);
         body.put("title", title(status));
         body.put("status", status);
+        body.put("code", code);
         body.put("detail", detail);
         if (field != null) {
             body.put("field", field);
+        }
+        if (!args.isEmpty()) {
+            body.put("args", args);
         }
         return Json.write(body);
     }

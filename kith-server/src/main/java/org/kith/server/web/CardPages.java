@@ -14,6 +14,7 @@ import org.kith.core.Kith;
 import org.kith.core.card.CardData;
 import org.kith.core.card.Images;
 import org.kith.core.card.PhoneNumbers;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.KithException;
 import org.kith.core.error.PreconditionFailed;
@@ -70,7 +71,7 @@ final class CardPages {
         Form.Upload upload = ex.form().file("photo");
         try {
             if (upload == null || upload.bytes().length == 0) {
-                throw Invalid.value("photo", "choose a picture to upload");
+                throw Invalid.value(ErrorCode.PICTURE_REQUIRED, "photo", "choose a picture to upload");
             }
             String photo = Photos.toCardPhoto(upload.bytes(), kith.limits().maxPhotoBytes());
             CardData d = current.data();

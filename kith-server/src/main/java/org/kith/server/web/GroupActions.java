@@ -11,6 +11,7 @@ import org.kith.core.Groups;
 import org.kith.core.Kith;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.KithException;
 import org.kith.core.view.EntryView;
 import org.kith.core.view.GroupView;
@@ -117,7 +118,8 @@ final class GroupActions {
     private String editEntry(WebExchange ex, long id) {
         long entryId = ex.id("entry");
         EntryView current = kith.entries().list(ex.me(), id).stream().filter(e -> e.entry().id() == entryId)
-                .findFirst().orElseThrow(() -> new org.kith.core.error.NotFound("no such managed entry"));
+                .findFirst().orElseThrow(() -> new org.kith.core.error.NotFound(ErrorCode.ENTRY_NOT_FOUND,
+                        "no such managed entry"));
         CardData before = CardCodec.toData(CardCodec.fromCanonical(current.entry().vcard()), ex.account().region());
         kith.entries().update(ex.me(), id, entryId, entryCard(ex.form(), before));
         return "?done=entrySaved";

@@ -15,6 +15,7 @@ import ezvcard.VCardVersion;
 import org.kith.core.Kith;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Role;
 import org.kith.core.view.EntryView;
@@ -267,7 +268,7 @@ final class GroupPage {
 
     private void photo(WebExchange ex) {
         VisibleCard card = kith.phonebooks().card(ex.me(), ex.id("id"), ex.var("uid"))
-                .orElseThrow(() -> new org.kith.core.error.NotFound("no such card"));
+                .orElseThrow(() -> new org.kith.core.error.NotFound(ErrorCode.PAGE_NOT_FOUND, "no such card"));
         CardPages.sendPhoto(ex, CardCodec.toData(CardCodec.fromCanonical(card.canonical()), "CN").photo());
     }
 

@@ -8,6 +8,7 @@ import static org.kith.server.web.Tags.id;
 import java.util.List;
 
 import org.kith.core.Kith;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.KithException;
 import org.kith.core.view.GroupView;
@@ -46,7 +47,8 @@ final class GroupsPages {
         try {
             return Integer.valueOf(t);
         } catch (NumberFormatException e) {
-            throw Invalid.value(field, field + " must be a whole number, not '" + t + "'");
+            throw Invalid.value(ErrorCode.NOT_A_NUMBER, field, field + " must be a whole number, not '" + t + "'")
+                    .with("value", t);
         }
     }
 

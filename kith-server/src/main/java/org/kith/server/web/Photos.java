@@ -18,6 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 
 /**
@@ -64,20 +65,21 @@ final class Photos {
                 return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
             }
         }
-        throw Invalid.value("photo", "the photo cannot be made small enough");
+        throw Invalid.value(ErrorCode.PICTURE_CANNOT_SHRINK, "photo", "the photo cannot be made small enough");
     }
 
     private static BufferedImage read(byte[] bytes) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw Invalid.value("photo", "the file is not a picture (use JPEG, PNG, GIF or BMP)");
+                throw Invalid.value(ErrorCode.PICTURE_FORMAT_UNKNOWN, "photo",
+                        "the file is not a picture (use JPEG, PNG, GIF or BMP)");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw Invalid.value("photo", "the picture has too many pixels");
+                    throw Invalid.value(ErrorCode.PICTURE_TOO_MANY_PIXELS, "photo", "the picture has too many pixels");
                 }
                 return reader.read(0);
             } finally {
@@ -87,7 +89,7 @@ final class Photos {
             if (e instanceof Invalid invalid) {
                 throw invalid;
             }
-            throw Invalid.value("photo", "the picture could not be read: it may be damaged");
+            throw Invalid.value(ErrorCode.PICTURE_DAMAGED, "photo", "the picture could not be read: it may be damaged");
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 
 /** The UI's stylesheet and script, served from the classpath: nothing is loaded from elsewhere. */
@@ -24,12 +25,12 @@ final class StaticFiles {
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1));
         if (type == null || !name.matches("[a-z0-9-]+\\.[a-z]+")) {
-            throw new NotFound("no such file");
+            throw new NotFound(ErrorCode.PAGE_NOT_FOUND, "no such file");
         }
         byte[] bytes;
         try (InputStream in = StaticFiles.class.getResourceAsStream("static/" + name)) {
             if (in == null) {
-                throw new NotFound("no such file");
+                throw new NotFound(ErrorCode.PAGE_NOT_FOUND, "no such file");
             }
             bytes = in.readAllBytes();
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The web UI's texts in one language, read from {@code messages_<lang>.properties} (UTF-8).
- * {@code {0}}, {@code {1}} … are replaced by the arguments. Immutable and thread-safe.
+ * {@code {0}}, {@code {1}} … are replaced by the arguments, or {@code {name}} by the named ones
+ * (the error texts). Immutable and thread-safe.
  */
 final class Texts {
     static final List<String> LANGUAGES = List.of("en", "zh");
@@ -63,14 +64,25 @@ final class Texts {
     }
 
     String t(String key, Object... args) {
-        String text = messages.getProperty(key);
-        if (text == null) {
-            text = ALL.get("en").messages.getProperty(key, key);
-        }
+        String text = raw(key);
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         }
         return text;
+    }
+
+    /** The text with named arguments: {@code {limit}} is replaced by {@code args.get("limit")}. */
+    String t(String key, Map<String, ?> args) {
+        String text = raw(key);
+        for (Map.Entry<String, ?> arg : args.entrySet()) {
+            text = text.replace("{" + arg.getKey() + "}", String.valueOf(arg.getValue()));
+        }
+        return text;
+    }
+
+    private String raw(String key) {
+        String text = messages.getProperty(key);
+        return text != null ? text : ALL.get("en").messages.getProperty(key, key);
     }
 
     /** The language to use for a visitor: their explicit choice, else the best of {@code Accept-Language}. */

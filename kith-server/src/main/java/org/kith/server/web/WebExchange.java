@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
 import org.kith.server.http.RequestBodies;
@@ -134,7 +135,7 @@ final class WebExchange {
         if (v != null && !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(v);
         }
-        throw new NotFound("no such page");
+        throw new NotFound(ErrorCode.PAGE_NOT_FOUND, "no such page");
     }
 
     /** A query parameter's first value, or "". */

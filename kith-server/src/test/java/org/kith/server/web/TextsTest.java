@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.kith.core.error.Conflict;
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Forbidden;
 import org.kith.core.error.Gone;
 import org.kith.core.error.Invalid;
@@ -63,21 +65,66 @@ class TextsTest {
 
     @Test
     void servicesErrorsReachChinesePagesWithoutEnglish() {
-        // Known messages keep their variable parts; unknown ones are replaced by field or kind, never shown in English.
-        assertThat(WebErrors.message(ZH, new Conflict("the group is full (member limit 5)"))).isEqualTo("群组已满（人数上限 5）。");
-        assertThat(WebErrors.message(ZH, Invalid.value("username", "no user named 'bob'"))).isEqualTo("没有名为“bob”的用户。");
-        assertThat(WebErrors.message(ZH, Invalid.value("tel[2].value", "'123' is not a valid phone number (read with "
-                + "region CN; use the +country form for other countries)"))).startsWith("“123”不是有效的电话号码");
-        assertThat(WebErrors.message(EN, new Conflict("the group is full (member limit 5)")))
-                .isEqualTo("The group is full (member limit 5).");
-        for (KithException unknown : List.of(Invalid.value("tel[0].value", "some new rule"), Invalid.value(null, "x y"),
-                new Conflict("a new conflict"), new NotFound("gone somewhere"), new Forbidden("not you"),
-                Gone.expired("over"), new TooLarge("big"), new Throttled("wait", 3), new Unauthenticated("who"),
-                new PreconditionFailed("stale"))) {
-            String zh = WebErrors.message(ZH, unknown);
-            assertThat(zh).as(unknown.getMessage()).isNotBlank().doesNotContainPattern("[A-Za-z]");
-            assertThat(WebErrors.message(EN, unknown)).isEqualTo(unknown.getMessage());
+        // The text follows the code and keeps the arguments; the English message is never shown.
+        assertThat(WebErrors.message(ZH, new Conflict(ErrorCode.MEMBER_LIMIT_REACHED, "the group is full (member limit 5)")
+                .with("limit", 5))).isEqualTo("群组已满（人数上限 5）。");
+        assertThat(WebErrors.message(ZH, Invalid.value(ErrorCode.USER_NOT_FOUND, "username", "no user named 'bob'")
+                .with("username", "bob"))).isEqualTo("没有名为“bob”的用户。");
+        assertThat(WebErrors.message(ZH, Invalid.value(ErrorCode.TEL_INVALID, "tel[2].value", "'123' is not a valid phone "
+                + "number (read with region CN; use the +country form for other countries)")
+                .with("number", "123").with("region", "CN"))).startsWith("“123”不是有效的电话号码");
+        assertThat(WebErrors.message(EN, new Conflict(ErrorCode.MEMBER_LIMIT_REACHED, "the group is full (member limit 5)")
+                .with("limit", 5))).isEqualTo("The group is full (member limit 5).");
+        // one error of every kind: never English on a Chinese page, never the service's wording on an English one
+        for (KithException any : List.of(Invalid.value(ErrorCode.TEL_EMPTY, "tel[0].value", "some new rule"),
+                Invalid.value(ErrorCode.JSON_MALFORMED, null, "x y"), new Conflict(ErrorCode.OWNER_CANNOT_LEAVE, "a new conflict"),
+                new NotFound(ErrorCode.GROUP_NOT_FOUND, "gone somewhere"), new Forbidden(ErrorCode.OWNER_ONLY, "not you"),
+                Gone.expired(ErrorCode.INVITATION_EXPIRED, "over"), new TooLarge(ErrorCode.BODY_TOO_LARGE, "big")
+                        .with("maxBytes", 1024), new Throttled(ErrorCode.LOGIN_THROTTLED, "wait", 3).with("seconds", 3),
+                new Unauthenticated(ErrorCode.TOKEN_INVALID, "who"), new PreconditionFailed(ErrorCode.CARD_CHANGED, "stale"))) {
+            String zh = WebErrors.message(ZH, any);
+            assertThat(zh).as(any.getMessage()).isNotBlank().doesNotContainPattern("[A-Za-z]");
+            assertThat(WebErrors.message(EN, any)).isNotBlank().isNotEqualTo(any.getMessage())
+                    .isEqualTo(EN.t("err." + any.code().wire(), any.args()));
         }
+    }
+
+    @Test
+    void everyErrorCodeHasAnEnglishAndAChineseTextNamingOnlyItsArguments() {
+        // Against the codes themselves: a code added without texts, or a text naming an argument its code
+        // does not carry, fails here.
+        Pattern placeholder = Pattern.compile("\\{([^}]*)}");
+        for (ErrorCode code : ErrorCode.values()) {
+            for (Texts texts : List.of(EN, ZH)) {
+                String key = "err." + code.wire();
+                assertThat(texts.has(key)).as(texts.lang() + " text for " + code).isTrue();
+                Matcher m = placeholder.matcher(texts.t(key));
+                while (m.find()) {
+                    assertThat(code.args()).as(texts.lang() + " " + key).contains(m.group(1));
+                }
+            }
+            assertThat(ZH.t("err." + code.wire())).as(code.toString()).isNotEqualTo(EN.t("err." + code.wire()))
+                    .containsPattern("\\p{IsHan}");
+        }
+        // and no text is left for a code that is gone
+        List<String> wires = Arrays.stream(ErrorCode.values()).map(c -> "err." + c.wire()).toList();
+        assertThat(EN.keys().stream().filter(k -> k.startsWith("err.") && !wires.contains(k)).toList()).isEmpty();
+        assertThat(ZH.keys().stream().filter(k -> k.startsWith("err.") && !wires.contains(k)).toList()).isEmpty();
+    }
+
+    @Test
+    void rewordingAServiceMessageCannotChangeItsWebText() {
+        KithException original = new Conflict(ErrorCode.MEMBER_LIMIT_REACHED, "the group is full (member limit 5)")
+                .with("limit", 5);
+        KithException reworded = new Conflict(ErrorCode.MEMBER_LIMIT_REACHED, "no room left: 5 is the most")
+                .with("limit", 5);
+        for (Texts texts : List.of(EN, ZH)) {
+            assertThat(WebErrors.message(texts, reworded)).isEqualTo(WebErrors.message(texts, original));
+        }
+        assertThat(WebErrors.message(ZH, reworded)).isEqualTo("群组已满（人数上限 5）。");
+        assertThat(WebErrors.message(EN, Invalid.value(ErrorCode.EMAIL_INVALID, "email[0].value", "nope")
+                .with("address", "x@")))
+                .isEqualTo("\"x@\" is not an e-mail address.");
     }
 
     @Test
