@@ -29,6 +29,7 @@ public enum ErrorCode {
     DEVICE_NAME_EMPTY("device-name-empty"),
     DEVICE_NAME_TOO_LONG("device-name-too-long", "max"),
     APP_PASSWORD_NOT_FOUND("app-password-not-found"),
+    PUSH_REGISTRATION_NOT_FOUND("push-registration-not-found"),
 
     // a card's contents
     CARD_REQUIRED("card-required"),

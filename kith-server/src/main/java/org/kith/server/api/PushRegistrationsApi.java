@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
 import org.kith.core.push.PushRegistration;
 import org.kith.server.http.Exchange;
@@ -37,7 +38,7 @@ final class PushRegistrationsApi implements Resource {
 
     private void remove(Exchange ex) {
         if (!push.unregister(ex.account(), ex.path("id"))) {
-            throw new NotFound("you have no push registration " + ex.path("id"));
+            throw new NotFound(ErrorCode.PUSH_REGISTRATION_NOT_FOUND, "you have no push registration " + ex.path("id"));
         }
         ex.noContent();
     }
