@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.kith.core.feed.ChangeNotice;
@@ -143,7 +142,7 @@ final class PushPlanner implements AutoCloseable {
         }
     }
 
-    private void plan(List<Job> batch) throws RejectedExecutionException {
+    private void plan(List<Job> batch) {
         boolean everyone = overflow;
         overflow = false;
         Set<Long> accounts = new HashSet<>();

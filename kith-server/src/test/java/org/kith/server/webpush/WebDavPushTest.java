@@ -261,6 +261,30 @@ class WebDavPushTest {
 
     @ParameterizedTest
     @EnumSource(value = Servers.Db.class, names = "SQLITE")
+    void aBusyPushServiceIsTriedAgainUntilItAccepts(Servers.Db db) throws Exception {
+        try (Servers servers = new Servers(db, dir)) {
+            TestServer kith = servers.start();
+            Http ann = kith.register("ann");
+            Http ben = kith.register("ben");
+            String gid = kith.group("Family", ann, "ben");
+            Phone phone = new Phone(ben, book("ben", gid), service);
+            phone.register();
+            service.fail(phone.subscription, 429, 503); // with Retry-After: 1
+
+            changeNumber(ann, "Ann", "13800138008");
+
+            JsonNode push = phone.awaitMessage(1);
+            assertThat(phone.tokenIn(push)).isEqualTo(phone.syncToken());
+            Waits.until("the success recorded", Duration.ofSeconds(10), () -> {
+                JsonNode reg = ben.get("/api/v1/push-registrations").expect(200).json().get(0);
+                return !reg.get("lastPushAt").isNull() && reg.get("lastError").isNull();
+            });
+            assertThat(phone.messages()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Servers.Db.class, names = "SQLITE")
     void anExpiredRegistrationGetsNoPushAndIsGone(Servers.Db db) throws Exception {
         try (Servers servers = new Servers(db, dir)) {
             TestServer kith = servers.start();
