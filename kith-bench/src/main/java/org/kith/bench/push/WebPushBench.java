@@ -60,12 +60,16 @@ public final class WebPushBench {
             }
             push.registerAll(regs);
             System.out.printf("%,d push registrations made in %.1f s%n", members, (System.nanoTime() - t) / 1e9);
+            awaitKeys(push, members);
 
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapIdle = memory.getHeapMemoryUsage().getUsed();
             long accepted = 0;
             for (int r = 1; r <= rounds; r++) {
+                if (r > 1) {
+                    awaitKeys(push, members);
+                }
                 AtomicLong peak = new AtomicLong();
                 Thread sampler = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
@@ -110,6 +114,20 @@ public final class WebPushBench {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** A server running a while has its one-use key pairs made; a fresh one (or one just after a burst) makes them now. */
+    private static void awaitKeys(WebPush push, int members) throws InterruptedException {
+        long t = System.nanoTime();
+        long deadline = System.currentTimeMillis() + DEADLINE_MS;
+        while (push.readyKeys() < members) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("only " + push.readyKeys() + " of " + members
+                        + " one-use key pairs were made in " + DEADLINE_MS / 1000 + " s");
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("%,d one-use key pairs ready (made ahead in %.1f s)%n", members, (System.nanoTime() - t) / 1e9);
     }
 
     private static long commit(Kith kith, Account owner, String name) {

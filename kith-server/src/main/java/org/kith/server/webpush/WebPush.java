@@ -211,6 +211,11 @@ public final class WebPush implements AutoCloseable {
         return planner.suppressing(viewer, ids, write);
     }
 
+    /** One-use key pairs made ahead and not yet used (for benchmarks). */
+    public int readyKeys() {
+        return sender.readyKeys();
+    }
+
     /** Messages push services accepted since start (for benchmarks and tests). */
     public long accepted() {
         return sender.accepted();

@@ -140,6 +140,10 @@ final class WebPushSender implements AutoCloseable {
         }
     }
 
+    int readyKeys() {
+        return keys.ready();
+    }
+
     /** Messages the push services accepted so far. */
     long accepted() {
         return accepted.get();
