@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
 import org.kith.bench.push.WebPushBench;
 import org.kith.core.Kith;
-import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 import org.kith.server.Config;
@@ -95,7 +93,7 @@ public final class Bench {
                 long inv = kith.invitations().inviteUser(owner.id(), g, "viewer", null).invitation().id();
                 kith.invitations().accept(viewer.id(), inv);
                 long seedStart = System.nanoTime();
-                Seed.members(kith, g, size - 2, "m");
+                Seed.members(kith, g, size - 2, "member");
                 System.out.printf("group of %d members seeded in %.1f s%n", kith.groups().get(owner.id(), g).memberCount(),
                         (System.nanoTime() - seedStart) / 1e9);
                 String token = kith.phonebooks().phonebook(viewer.id(), g).syncToken();
@@ -140,16 +138,11 @@ public final class Bench {
             Kith kith = server.kith();
             Account owner = kith.accounts().register("owner", PW, "Owner", "CN");
             long g = kith.groups().create(owner.id(), "push", "", clients + 2).group().id();
-            long firstMember = Seed.members(kith, g, clients, "m");
+            long firstMember = Seed.members(kith, g, clients, "member");
             List<String> lines = new ArrayList<>();
-            kith.store().write(tx -> {
-                for (int i = 0; i < clients; i++) {
-                    String secret = "bench-secret-" + i;
-                    tx.insertAppPassword(firstMember + i, "bench", Secrets.hash(secret), Instant.now());
-                    lines.add("m" + i + ":" + secret);
-                }
-                return null;
-            });
+            for (int i = 0; i < clients; i++) {
+                lines.add("member" + i + ":" + kith.accounts().createAppPassword(firstMember + i, "bench").secret());
+            }
             Path credentials = dir.resolve("clients.txt");
             Files.write(credentials, lines);
             // each stream's first request checks its app password and notes its use: a write each

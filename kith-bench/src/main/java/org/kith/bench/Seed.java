@@ -1,49 +1,34 @@
 package org.kith.bench;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.kith.core.BulkMembers;
 import org.kith.core.Kith;
-import org.kith.core.card.CardData;
-import org.kith.core.card.ValidCard;
-import org.kith.core.model.ChangeKind;
-import org.kith.core.model.Role;
 
 /**
- * Fills a group with many members quickly for benchmarks: accounts, cards and memberships are
- * written in large transactions straight through the storage port (as a bulk import would),
- * with the same feed rows the services write for a join.
+ * Fills a group with many members quickly for benchmarks, through the bulk service: accounts,
+ * cards, memberships and the feed rows of a join, written in large transactions.
  */
 public final class Seed {
+    private static final int BATCH = 5_000;
+
     private Seed() {}
 
-    /** Adds {@code count} members to {@code groupId}; returns the id of the first one added. */
+    /**
+     * Adds {@code count} members named {@code prefix0}, {@code prefix1}, … to {@code groupId};
+     * returns the id of the first one added (the others follow it, in order).
+     */
     public static long members(Kith kith, long groupId, int count, String prefix) {
-        ValidCard card = kith.cardRules().fromData(CardData.named("Member"), null, "CN");
         long first = -1;
-        int batch = 5_000;
-        for (int start = 0; start < count; start += batch) {
-            int from = start;
-            int to = Math.min(count, start + batch);
-            long id = kith.store().write(tx -> {
-                long firstInBatch = -1;
-                Instant now = Instant.now();
-                for (int i = from; i < to; i++) {
-                    long seq = tx.nextSeq();
-                    String uid = UUID.randomUUID().toString();
-                    long account = tx.insertAccount(prefix + i, "Member " + i, "$argon2id$seeded", "CN", uid,
-                            card.canonical(), card.etag(), now).orElseThrow();
-                    tx.insertMembership(groupId, account, Role.MEMBER, null, seq, now);
-                    tx.appendGroupChange(seq, groupId, account, uid, ChangeKind.CARD);
-                    tx.appendViewerChange(seq, account, groupId, null, ChangeKind.JOINED);
-                    if (firstInBatch < 0) {
-                        firstInBatch = account;
-                    }
-                }
-                return firstInBatch;
-            });
+        for (int start = 0; start < count; start += BATCH) {
+            List<BulkMembers.Person> people = new ArrayList<>();
+            for (int i = start; i < Math.min(count, start + BATCH); i++) {
+                people.add(new BulkMembers.Person(prefix + i, "Member " + i));
+            }
+            List<Long> ids = kith.bulkMembers().add(groupId, people);
             if (first < 0) {
-                first = id;
+                first = ids.get(0);
             }
         }
         return first;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import org.kith.core.auth.LoginThrottle;
 import org.kith.core.auth.PasswordHasher;
@@ -24,6 +23,7 @@ import org.kith.core.error.Unauthenticated;
 import org.kith.core.model.Account;
 import org.kith.core.model.AppPassword;
 import org.kith.core.model.Credential;
+import org.kith.core.model.Username;
 import org.kith.core.view.NewSecret;
 
 /**
@@ -31,7 +31,6 @@ import org.kith.core.view.NewSecret;
  * login throttle shared by every surface. Thread-safe.
  */
 public final class Accounts {
-    private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9._-]{3,32}$");
     private static final Duration VERIFIED_TTL = Duration.ofMinutes(10);
     private static final String SECRET_PEPPER = Secrets.random(32);
 
@@ -56,10 +55,7 @@ public final class Accounts {
      * @throws Conflict if the username is taken, in any letter case
      */
     public Account register(String username, String password, String displayName, String region) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw Invalid.value(ErrorCode.USERNAME_INVALID, "username",
-                    "username must be 3-32 letters, digits, '.', '_' or '-'");
-        }
+        checkUsername(username);
         if (password == null || password.length() < 8) {
             throw Invalid.value(ErrorCode.PASSWORD_TOO_SHORT, "password", "password must be at least 8 characters")
                     .with("min", 8);
@@ -68,13 +64,7 @@ public final class Accounts {
             throw Invalid.value(ErrorCode.PASSWORD_TOO_LONG, "password", "password must be at most 1024 characters")
                     .with("max", 1024);
         }
-        if (displayName == null || displayName.isBlank()) {
-            throw Invalid.value(ErrorCode.DISPLAY_NAME_EMPTY, "displayName", "display name must not be empty");
-        }
-        if (displayName.length() > 100) {
-            throw Invalid.value(ErrorCode.DISPLAY_NAME_TOO_LONG, "displayName",
-                    "display name must be at most 100 characters").with("max", 100);
-        }
+        checkDisplayName(displayName);
         String reg = region == null || region.isBlank() ? services.limits.defaultRegion()
                 : region.toUpperCase(Locale.ROOT);
         if (!PhoneNumbers.isKnownRegion(reg)) {
@@ -84,20 +74,37 @@ public final class Accounts {
         ValidCard card = services.cardRules.fromData(CardData.named(displayName.strip()), null, reg);
         String hash = hasher.hash(password);
         Instant now = services.now();
-        long id = services.write(tx -> tx.insertAccount(username, displayName.strip(), hash, reg,
+        long id = services.write(tx -> tx.accounts().insert(Username.of(username), displayName.strip(), hash, reg,
                 UUID.randomUUID().toString(), card.canonical(), card.etag(), now))
                 .orElseThrow(() -> new Conflict(ErrorCode.USERNAME_TAKEN, "username '" + username + "' is taken",
                         "username").with("username", username));
         return account(id);
     }
 
+    static void checkUsername(String username) {
+        if (!Username.wellFormed(username)) {
+            throw Invalid.value(ErrorCode.USERNAME_INVALID, "username",
+                    "username must be 3-32 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    static void checkDisplayName(String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            throw Invalid.value(ErrorCode.DISPLAY_NAME_EMPTY, "displayName", "display name must not be empty");
+        }
+        if (displayName.length() > 100) {
+            throw Invalid.value(ErrorCode.DISPLAY_NAME_TOO_LONG, "displayName",
+                    "display name must be at most 100 characters").with("max", 100);
+        }
+    }
+
     public Account account(long accountId) {
-        return services.read(tx -> tx.account(accountId))
+        return services.read(tx -> tx.accounts().get(accountId))
                 .orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
     }
 
     public Optional<Account> byUsername(String username) {
-        return services.read(tx -> tx.accountByUsername(username));
+        return services.read(tx -> tx.accounts().byUsername(Username.of(username)));
     }
 
     /**
@@ -111,7 +118,7 @@ public final class Accounts {
             throw new Unauthenticated(ErrorCode.CREDENTIALS_REQUIRED, "username and password are required");
         }
         throttle.check(username, address);
-        String cacheKey = Secrets.hash(username.toLowerCase(Locale.ROOT) + "\0" + secret + "\0" + SECRET_PEPPER);
+        String cacheKey = Secrets.hash(Username.of(username).key() + "\0" + secret + "\0" + SECRET_PEPPER);
         Verified cached = recentlyVerified.get(cacheKey);
         if (cached != null && cached.until().isAfter(services.now())) {
             return new Credential(cached.accountId(), Credential.Kind.PASSWORD, null);
@@ -122,7 +129,7 @@ public final class Accounts {
             return viaAppPassword.get();
         }
         Optional<Account> account = byUsername(username);
-        String hash = account.flatMap(a -> services.read(tx -> tx.passwordHash(a.id()))).orElse(null);
+        String hash = account.flatMap(a -> services.read(tx -> tx.accounts().passwordHash(a.id()))).orElse(null);
         if (account.isEmpty() || hash == null || !hasher.verify(secret, hash)) {
             throttle.failed(username, address);
             throw new Unauthenticated(ErrorCode.CREDENTIALS_WRONG, "wrong username or password");
@@ -136,19 +143,20 @@ public final class Accounts {
     }
 
     private Optional<Credential> appPasswordLogin(String username, String secret) {
-        Optional<AppPassword> found = services.read(tx -> tx.appPasswordBySecretHash(Secrets.hash(secret)));
+        Optional<AppPassword> found = services.read(tx -> tx.credentials()
+                .appPasswordBySecretHash(Secrets.hash(secret)));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         AppPassword ap = found.get();
         Account owner = account(ap.accountId());
-        if (!owner.username().equalsIgnoreCase(username)) {
+        if (!Username.same(owner.username(), username)) {
             return Optional.empty();
         }
         Instant now = services.now();
         if (ap.lastUsedAt() == null || ap.lastUsedAt().plus(Duration.ofMinutes(1)).isBefore(now)) {
             services.write(tx -> {
-                tx.touchAppPassword(ap.id(), now);
+                tx.credentials().touchAppPassword(ap.id(), now);
                 return null;
             });
         }
@@ -160,7 +168,7 @@ public final class Accounts {
         if (token == null || token.isEmpty() || token.length() > 200) {
             throw new Unauthenticated(ErrorCode.TOKEN_INVALID, "invalid or expired token");
         }
-        long accountId = services.read(tx -> tx.sessionAccount(Secrets.hash(token), services.now()))
+        long accountId = services.read(tx -> tx.credentials().sessionAccount(Secrets.hash(token), services.now()))
                 .orElseThrow(() -> new Unauthenticated(ErrorCode.TOKEN_INVALID, "invalid or expired token"));
         return new Credential(accountId, Credential.Kind.TOKEN, null);
     }
@@ -171,7 +179,7 @@ public final class Accounts {
         String token = Secrets.random(40);
         Instant expires = services.now().plus(services.limits.sessionTtl());
         services.write(tx -> {
-            tx.insertSession(Secrets.hash(token), credential.accountId(), expires);
+            tx.credentials().insertSession(Secrets.hash(token), credential.accountId(), expires);
             return null;
         });
         return new NewSecret(credential.accountId(), token, expires);
@@ -179,7 +187,7 @@ public final class Accounts {
 
     public void endSession(String token) {
         services.write(tx -> {
-            tx.deleteSession(Secrets.hash(token));
+            tx.credentials().deleteSession(Secrets.hash(token));
             return null;
         });
     }
@@ -194,13 +202,13 @@ public final class Accounts {
                     .with("max", 100);
         }
         String secret = Secrets.random(24);
-        long id = services.write(tx -> tx.insertAppPassword(accountId, name.strip(), Secrets.hash(secret),
+        long id = services.write(tx -> tx.credentials().insertAppPassword(accountId, name.strip(), Secrets.hash(secret),
                 services.now()));
         return new NewSecret(id, secret, null);
     }
 
     public List<AppPassword> appPasswords(long accountId) {
-        return services.read(tx -> tx.appPasswords(accountId));
+        return services.read(tx -> tx.credentials().appPasswords(accountId));
     }
 
     public AppPassword appPassword(long accountId, long id) {
@@ -209,7 +217,7 @@ public final class Accounts {
     }
 
     public void revokeAppPassword(long accountId, long id) {
-        if (!services.write(tx -> tx.deleteAppPassword(accountId, id))) {
+        if (!services.write(tx -> tx.credentials().deleteAppPassword(accountId, id))) {
             throw new NotFound(ErrorCode.APP_PASSWORD_NOT_FOUND, "no such app password");
         }
     }

@@ -8,6 +8,7 @@ import org.kith.core.error.NotFound;
 import org.kith.core.model.Account;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.Member;
+import org.kith.core.model.Username;
 import org.kith.core.view.BlockView;
 
 /**
@@ -31,7 +32,7 @@ public final class Blocks {
                 throw new NotFound(ErrorCode.NOT_IN_YOUR_GROUPS, "no member named '" + username + "' in your groups")
                         .with("username", username);
             }
-            if (tx.insertBlock(viewer, target.id(), services.now())) {
+            if (tx.blocks().insert(viewer, target.id(), services.now())) {
                 tellTarget(tx, feed, viewer, target.id());
             }
             return null;
@@ -41,10 +42,10 @@ public final class Blocks {
     /** Idempotent: unblocking someone not blocked changes nothing. */
     public void unblock(long viewer, String username) {
         services.mutate((tx, feed) -> {
-            Account target = tx.accountByUsername(username == null ? "" : username)
+            Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                     .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "no user named '" + username + "'")
                             .with("username", username));
-            if (tx.deleteBlock(viewer, target.id())) {
+            if (tx.blocks().delete(viewer, target.id())) {
                 tellTarget(tx, feed, viewer, target.id());
             }
             return null;
@@ -52,14 +53,14 @@ public final class Blocks {
     }
 
     public List<BlockView> list(long viewer) {
-        return services.read(tx -> tx.blocksBy(viewer).stream().map(b -> {
-            Account a = tx.account(b.blockedId()).orElseThrow();
+        return services.read(tx -> tx.blocks().blocksBy(viewer).stream().map(b -> {
+            Account a = tx.accounts().get(b.blockedId()).orElseThrow();
             return new BlockView(a.username(), a.displayName(), b.createdAt());
         }).toList());
     }
 
     private static Account target(org.kith.core.store.StoreTx tx, long viewer, String username) {
-        Account target = tx.accountByUsername(username == null ? "" : username)
+        Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                 .orElseThrow(() -> new NotFound(ErrorCode.NOT_IN_YOUR_GROUPS, "no member named '" + username
                         + "' in your groups").with("username", username));
         if (target.id() == viewer) {
@@ -70,8 +71,8 @@ public final class Blocks {
 
     /** The blocked person's view of the blocker's card changes in every group they share. */
     private static void tellTarget(org.kith.core.store.StoreTx tx, FeedWriter feed, long blocker, long target) {
-        for (long groupId : tx.sharedGroups(blocker, target)) {
-            Member m = tx.member(groupId, blocker).orElseThrow();
+        for (long groupId : tx.groups().sharedGroups(blocker, target)) {
+            Member m = tx.groups().member(groupId, blocker).orElseThrow();
             feed.viewer(target, groupId, m.cardUid(), ChangeKind.CARD);
         }
     }

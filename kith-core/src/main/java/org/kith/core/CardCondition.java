@@ -78,12 +78,12 @@ final class CardCondition {
     boolean write(StoreTx tx, long bookId, PersonalCard card) {
         return switch (kind) {
             case ANY -> {
-                tx.putPersonalCard(bookId, card);
+                tx.bookCards().put(bookId, card);
                 yield true;
             }
-            case EXISTS -> tx.replacePersonalCard(bookId, card, null);
-            case ETAG -> tx.replacePersonalCard(bookId, card, etag);
-            case ABSENT -> tx.insertPersonalCard(bookId, card);
+            case EXISTS -> tx.bookCards().replace(bookId, card, null);
+            case ETAG -> tx.bookCards().replace(bookId, card, etag);
+            case ABSENT -> tx.bookCards().insert(bookId, card);
             case NEVER -> false;
         };
     }
@@ -91,8 +91,8 @@ final class CardCondition {
     /** Turns the live card into a tombstone at {@code seq} if the condition holds (and the card exists). */
     boolean delete(StoreTx tx, long bookId, String name, long seq) {
         return switch (kind) {
-            case ANY, EXISTS -> tx.deletePersonalCard(bookId, name, seq, null);
-            case ETAG -> tx.deletePersonalCard(bookId, name, seq, etag);
+            case ANY, EXISTS -> tx.bookCards().delete(bookId, name, seq, null);
+            case ETAG -> tx.bookCards().delete(bookId, name, seq, etag);
             case ABSENT, NEVER -> false;
         };
     }

@@ -60,13 +60,13 @@ public final class Cards {
         if (valid.etag().equals(current.etag())) {
             return toOwn(tx, current, region); // same bytes: nothing for anyone to fetch
         }
-        if (!tx.updateCard(current.accountId(), valid.canonical(), valid.etag(), current.etag(), services.now())) {
+        if (!tx.cards().update(current.accountId(), valid.canonical(), valid.etag(), current.etag(), services.now())) {
             throw new PreconditionFailed(ErrorCode.CARD_CHANGED,
                     "the card was changed concurrently; fetch it and try again");
         }
-        tx.replacePhones(current.accountId(), valid.e164Numbers());
-        for (Group group : tx.groupsOf(current.accountId())) {
-            Member me = tx.member(group.id(), current.accountId()).orElseThrow();
+        tx.cards().replacePhones(current.accountId(), valid.e164Numbers());
+        for (Group group : tx.groups().groupsOf(current.accountId())) {
+            Member me = tx.groups().member(group.id(), current.accountId()).orElseThrow();
             feed.group(group.id(), current.accountId(), me.cardUid(), ChangeKind.CARD);
         }
         return toOwn(tx, card(tx, current.accountId()), region);
@@ -91,11 +91,11 @@ public final class Cards {
     }
 
     static StoredCard card(StoreTx tx, long accountId) {
-        return tx.card(accountId).orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+        return tx.cards().get(accountId).orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
     }
 
     static String region(StoreTx tx, long accountId) {
-        return tx.account(accountId).map(Account::region).orElse("CN");
+        return tx.accounts().get(accountId).map(Account::region).orElse("CN");
     }
 
     private static OwnCard toOwn(StoreTx tx, StoredCard card, String region) {

@@ -36,7 +36,7 @@ public final class Entries {
      */
     public EntryView add(long viewer, long groupId, CardData card, String inviteUsername) {
         return services.mutate((tx, feed) -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "add managed entries");
             if (Groups.occupancy(tx, groupId) >= g.memberLimit()) {
                 throw new Conflict(ErrorCode.MEMBER_LIMIT_REACHED, "the group is full (member limit " + g.memberLimit()
@@ -44,10 +44,10 @@ public final class Entries {
             }
             ValidCard valid = services.cardRules.fromData(card, null, Cards.region(tx, viewer));
             String uid = UUID.randomUUID().toString();
-            long entryId = tx.insertEntry(groupId, uid, valid.canonical(), valid.etag(), services.now());
+            long entryId = tx.entries().insert(groupId, uid, valid.canonical(), valid.etag(), services.now());
             if (inviteUsername != null && !inviteUsername.isBlank()) {
                 Invitation inv = invitations.createForUser(tx, g, viewer, inviteUsername, entryId);
-                tx.setEntryInvitation(entryId, inv.id());
+                tx.entries().setInvitation(entryId, inv.id());
             }
             feed.group(groupId, null, uid, ChangeKind.CARD);
             return view(tx, groupId, entryId);
@@ -57,20 +57,20 @@ public final class Entries {
     public List<EntryView> list(long viewer, long groupId) {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
-            return tx.entries(groupId).stream().map(e -> new EntryView(e, CardCodec.servedEtag(e.etag(), e.uid())))
-                    .toList();
+            return tx.entries().list(groupId).stream()
+                    .map(e -> new EntryView(e, CardCodec.servedEtag(e.etag(), e.uid()))).toList();
         });
     }
 
     public EntryView update(long viewer, long groupId, long entryId, CardData card) {
         return services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "edit managed entries");
             ManagedEntry entry = entry(tx, groupId, entryId);
             ValidCard valid = services.cardRules.fromData(card, CardCodec.fromCanonical(entry.vcard()),
                     Cards.region(tx, viewer));
             if (!valid.etag().equals(entry.etag())) {
-                tx.updateEntry(groupId, entryId, valid.canonical(), valid.etag());
+                tx.entries().update(groupId, entryId, valid.canonical(), valid.etag());
                 feed.group(groupId, null, entry.uid(), ChangeKind.CARD);
             }
             return view(tx, groupId, entryId);
@@ -79,13 +79,13 @@ public final class Entries {
 
     public void delete(long viewer, long groupId, long entryId) {
         services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "delete managed entries");
             ManagedEntry entry = entry(tx, groupId, entryId);
-            tx.deleteEntry(groupId, entryId);
+            tx.entries().delete(groupId, entryId);
             if (entry.invitationId() != null) {
-                tx.invitation(entry.invitationId()).filter(i -> i.status() == InvitationStatus.PENDING)
-                        .ifPresent(i -> tx.setInvitationStatus(i.id(), InvitationStatus.REVOKED));
+                tx.invitations().get(entry.invitationId()).filter(i -> i.status() == InvitationStatus.PENDING)
+                        .ifPresent(i -> tx.invitations().setStatus(i.id(), InvitationStatus.REVOKED));
             }
             feed.group(groupId, null, entry.uid(), ChangeKind.CARD);
             return null;
@@ -93,7 +93,7 @@ public final class Entries {
     }
 
     static ManagedEntry entry(StoreTx tx, long groupId, long entryId) {
-        return tx.entry(groupId, entryId).orElseThrow(() -> new NotFound(ErrorCode.ENTRY_NOT_FOUND,
+        return tx.entries().get(groupId, entryId).orElseThrow(() -> new NotFound(ErrorCode.ENTRY_NOT_FOUND,
                 "no such managed entry"));
     }
 

@@ -19,7 +19,7 @@ final class FeedWriter {
 
     FeedWriter(StoreTx tx) {
         this.tx = tx;
-        this.seq = tx.nextSeq(); // first statement of every feed-writing transaction: see Store's lock order
+        this.seq = tx.feed().nextSeq(); // first statement of every feed-writing transaction: see Store's lock order
     }
 
     long seq() {
@@ -28,13 +28,13 @@ final class FeedWriter {
 
     /** Every member of the group may be told, unless {@code subject} blocks them. */
     void group(long groupId, Long subject, String uid, ChangeKind kind) {
-        tx.appendGroupChange(seq, groupId, subject, uid, kind);
+        tx.feed().appendGroup(seq, groupId, subject, uid, kind);
         groups.add(groupId);
     }
 
     /** Only {@code viewer} is told. */
     void viewer(long viewer, long groupId, String uid, ChangeKind kind) {
-        tx.appendViewerChange(seq, viewer, groupId, uid, kind);
+        tx.feed().appendViewer(seq, viewer, groupId, uid, kind);
         viewers.add(viewer);
     }
 

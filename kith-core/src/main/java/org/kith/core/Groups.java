@@ -15,6 +15,7 @@ import org.kith.core.model.Invitation;
 import org.kith.core.model.InvitationStatus;
 import org.kith.core.model.Member;
 import org.kith.core.model.Role;
+import org.kith.core.model.Username;
 import org.kith.core.store.StoreTx;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.MemberView;
@@ -39,8 +40,8 @@ public final class Groups {
         int limit = checkLimit(memberLimit == null ? Math.min(services.limits.defaultMemberLimit(),
                 services.limits.maxMembersPerGroup()) : memberLimit, 1);
         return services.mutate((tx, feed) -> {
-            long id = tx.insertGroup(n, d, limit, true, ownerId, services.now());
-            tx.insertMembership(id, ownerId, Role.OWNER, null, feed.seq(), services.now());
+            long id = tx.groups().insert(n, d, limit, true, ownerId, services.now());
+            tx.groups().insertMembership(id, ownerId, Role.OWNER, null, feed.seq(), services.now());
             feed.group(id, ownerId, Cards.card(tx, ownerId).uid(), ChangeKind.CARD);
             feed.viewer(ownerId, id, null, ChangeKind.JOINED);
             return view(tx, id, ownerId);
@@ -49,7 +50,7 @@ public final class Groups {
 
     /** The viewer's groups as they are, without the member counts of {@link #list} (cheaper). */
     public List<Group> memberOf(long viewer) {
-        return services.read(tx -> tx.groupsOf(viewer));
+        return services.read(tx -> tx.groups().groupsOf(viewer));
     }
 
     /**
@@ -59,14 +60,14 @@ public final class Groups {
     public Group memberOf(long viewer, long groupId) {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
-            return tx.group(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            return tx.groups().get(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
         });
     }
 
     public List<GroupView> list(long viewer) {
         return services.read(tx -> {
             List<GroupView> views = new ArrayList<>();
-            for (Group g : tx.groupsOf(viewer)) {
+            for (Group g : tx.groups().groupsOf(viewer)) {
                 views.add(view(tx, g.id(), viewer));
             }
             return views;
@@ -81,14 +82,15 @@ public final class Groups {
         String name = edit.name() == null ? null : checkName(edit.name());
         String description = edit.description() == null ? null : checkDescription(edit.description());
         return services.mutate((tx, feed) -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "edit the group");
             int limit = g.memberLimit();
             if (edit.memberLimit() != null) {
                 limit = checkLimit(edit.memberLimit(), occupancy(tx, groupId));
             }
-            tx.updateGroup(groupId, name == null ? g.name() : name, description == null ? g.description() : description,
-                    limit, edit.membersMayInvite() == null ? g.membersMayInvite() : edit.membersMayInvite());
+            tx.groups().update(groupId, name == null ? g.name() : name,
+                    description == null ? g.description() : description, limit,
+                    edit.membersMayInvite() == null ? g.membersMayInvite() : edit.membersMayInvite());
             feed.group(groupId, null, null, ChangeKind.GROUP);
             return view(tx, groupId, viewer);
         });
@@ -97,7 +99,7 @@ public final class Groups {
     /** Deletes the group: every member loses it and its cards. Owner only. */
     public void delete(long viewer, long groupId) {
         services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "delete the group");
             deleteLocked(tx, feed, groupId);
             return null;
@@ -105,13 +107,13 @@ public final class Groups {
     }
 
     private void deleteLocked(StoreTx tx, FeedWriter feed, long groupId) {
-        for (Member m : tx.members(groupId)) {
+        for (Member m : tx.groups().members(groupId)) {
             feed.viewer(m.accountId(), groupId, null, ChangeKind.LEFT);
         }
-        for (Invitation inv : tx.pendingInvitationsOfGroup(groupId)) {
-            tx.setInvitationStatus(inv.id(), InvitationStatus.REVOKED);
+        for (Invitation inv : tx.invitations().pendingOfGroup(groupId)) {
+            tx.invitations().setStatus(inv.id(), InvitationStatus.REVOKED);
         }
-        tx.deleteGroup(groupId, feed.seq(), services.now());
+        tx.groups().delete(groupId, feed.seq(), services.now());
     }
 
     public List<MemberView> members(long viewer, long groupId) {
@@ -129,27 +131,27 @@ public final class Groups {
      */
     public void removeMember(long viewer, long groupId, String username) {
         services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Member me = Visibility.requireMember(tx, groupId, viewer);
-            Account target = tx.accountByUsername(username == null ? "" : username)
+            Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                     .orElseThrow(() -> new NotFound(ErrorCode.MEMBER_NOT_FOUND,
                             "no member '" + username + "' in this group").with("username", username));
             if (target.id() != viewer && me.role() != Role.OWNER) {
                 throw new org.kith.core.error.Forbidden(ErrorCode.OWNER_ONLY,
                         "only the group's owner may remove members");
             }
-            Member leaving = tx.member(groupId, target.id())
+            Member leaving = tx.groups().member(groupId, target.id())
                     .orElseThrow(() -> new NotFound(ErrorCode.MEMBER_NOT_FOUND,
                             "no member '" + username + "' in this group").with("username", username));
             if (leaving.role() == Role.OWNER) {
-                if (tx.memberCount(groupId) > 1) {
+                if (tx.groups().memberCount(groupId) > 1) {
                     throw new Conflict(ErrorCode.OWNER_CANNOT_LEAVE,
                             "the owner cannot leave while others remain: transfer ownership first");
                 }
                 deleteLocked(tx, feed, groupId);
                 return null;
             }
-            tx.endMembership(groupId, target.id(), feed.seq(), services.now());
+            tx.groups().endMembership(groupId, target.id(), feed.seq(), services.now());
             feed.group(groupId, target.id(), leaving.cardUid(), ChangeKind.CARD);
             feed.viewer(target.id(), groupId, null, ChangeKind.LEFT);
             return null;
@@ -159,18 +161,18 @@ public final class Groups {
     /** The owner hands the group to another member and becomes a plain member. */
     public GroupView transferOwnership(long viewer, long groupId, String username) {
         return services.mutate((tx, feed) -> {
-            tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             Visibility.requireOwner(tx, groupId, viewer, "transfer ownership");
-            Account target = tx.accountByUsername(username == null ? "" : username)
+            Account target = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                     .orElseThrow(() -> Invalid.value(ErrorCode.MEMBER_NOT_FOUND, "username",
                             "no member '" + username + "' in this group").with("username", username));
-            tx.member(groupId, target.id())
+            tx.groups().member(groupId, target.id())
                     .orElseThrow(() -> Invalid.value(ErrorCode.MEMBER_NOT_FOUND, "username",
                             "no member '" + username + "' in this group").with("username", username));
             if (target.id() != viewer) {
-                tx.setRole(groupId, viewer, Role.MEMBER);
-                tx.setRole(groupId, target.id(), Role.OWNER);
-                tx.setGroupOwner(groupId, target.id());
+                tx.groups().setRole(groupId, viewer, Role.MEMBER);
+                tx.groups().setRole(groupId, target.id(), Role.OWNER);
+                tx.groups().setOwner(groupId, target.id());
                 feed.group(groupId, null, null, ChangeKind.GROUP);
             }
             return view(tx, groupId, viewer);
@@ -179,14 +181,14 @@ public final class Groups {
 
     /** Members plus managed entries: what the member limit bounds. */
     static int occupancy(StoreTx tx, long groupId) {
-        return tx.memberCount(groupId) + tx.entries(groupId).size();
+        return tx.groups().memberCount(groupId) + tx.entries().list(groupId).size();
     }
 
     static GroupView view(StoreTx tx, long groupId, long viewer) {
-        Group g = tx.group(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+        Group g = tx.groups().get(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
         Member me = Visibility.requireMember(tx, groupId, viewer);
         Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-        String owner = tx.account(g.ownerId()).map(Account::username).orElse("");
+        String owner = tx.accounts().get(g.ownerId()).map(Account::username).orElse("");
         return new GroupView(g, owner, me.role(), Visibility.memberCount(tx, me, hidden));
     }
 

@@ -20,6 +20,7 @@ import org.kith.core.model.InvitationStatus;
 import org.kith.core.model.ManagedEntry;
 import org.kith.core.model.Member;
 import org.kith.core.model.Role;
+import org.kith.core.model.Username;
 import org.kith.core.store.StoreTx;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
@@ -38,12 +39,12 @@ public final class Invitations {
 
     public InvitationView inviteUser(long viewer, long groupId, String username, Long entryId) {
         return services.write(tx -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             requireMayInvite(tx, g, viewer);
             Long entry = checkEntry(tx, g, viewer, entryId);
             Invitation inv = createForUser(tx, g, viewer, username, entry);
             if (entry != null) {
-                tx.setEntryInvitation(entry, inv.id());
+                tx.entries().setInvitation(entry, inv.id());
             }
             return view(tx, inv);
         });
@@ -61,29 +62,29 @@ public final class Invitations {
                     "expiresInHours must be between 1 and " + maxHours).with("maxHours", maxHours);
         }
         return services.write(tx -> {
-            Group g = tx.lockGroup(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+            Group g = tx.groups().lock(groupId).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
             requireMayInvite(tx, g, viewer);
             Long entry = checkEntry(tx, g, viewer, entryId);
             Integer uses = entry != null ? Integer.valueOf(1) : maxUses; // an entry can be taken over once
             Instant now = services.now();
-            long id = tx.insertInvitation(groupId, viewer, null, Secrets.random(20), uses,
+            long id = tx.invitations().insert(groupId, viewer, null, Secrets.random(20), uses,
                     now.plus(Duration.ofHours(hours)), entry, now);
             if (entry != null) {
-                tx.setEntryInvitation(entry, id);
+                tx.entries().setInvitation(entry, id);
             }
-            return view(tx, tx.invitation(id).orElseThrow());
+            return view(tx, tx.invitations().get(id).orElseThrow());
         });
     }
 
     Invitation createForUser(StoreTx tx, Group g, long viewer, String username, Long entryId) {
-        Account invitee = tx.accountByUsername(username == null ? "" : username)
+        Account invitee = tx.accounts().byUsername(Username.of(username == null ? "" : username))
                 .orElseThrow(() -> Invalid.value(ErrorCode.USER_NOT_FOUND, "username",
                         "no user named '" + username + "'").with("username", username));
-        if (tx.member(g.id(), invitee.id()).isPresent()) {
+        if (tx.groups().member(g.id(), invitee.id()).isPresent()) {
             throw new Conflict(ErrorCode.ALREADY_MEMBER, "'" + invitee.username() + "' is already a member", "username")
                     .with("username", invitee.username());
         }
-        for (Invitation pending : tx.pendingInvitationsFor(invitee.id())) {
+        for (Invitation pending : tx.invitations().pendingFor(invitee.id())) {
             if (pending.groupId() == g.id() && pending.effectiveStatus(services.now()) == InvitationStatus.PENDING) {
                 throw new Conflict(ErrorCode.ALREADY_INVITED, "'" + invitee.username()
                         + "' already has a pending invitation to this group", "username")
@@ -91,9 +92,9 @@ public final class Invitations {
             }
         }
         Instant now = services.now();
-        long id = tx.insertInvitation(g.id(), viewer, invitee.id(), null, null,
+        long id = tx.invitations().insert(g.id(), viewer, invitee.id(), null, null,
                 now.plus(Duration.ofHours(services.limits.maxInvitationHours())), entryId, now);
-        return tx.invitation(id).orElseThrow();
+        return tx.invitations().get(id).orElseThrow();
     }
 
     /** Pending invitations of a group: owners see all, members the ones they sent. */
@@ -101,7 +102,7 @@ public final class Invitations {
         return services.read(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);
             List<InvitationView> views = new ArrayList<>();
-            for (Invitation inv : tx.pendingInvitationsOfGroup(groupId)) {
+            for (Invitation inv : tx.invitations().pendingOfGroup(groupId)) {
                 if (me.role() == Role.OWNER || inv.inviterId() == viewer) {
                     InvitationView v = view(tx, inv);
                     if (v.status() == InvitationStatus.PENDING) {
@@ -117,7 +118,7 @@ public final class Invitations {
     public void revoke(long viewer, long groupId, long invitationId) {
         services.write(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);
-            Invitation inv = tx.invitation(invitationId).filter(i -> i.groupId() == groupId)
+            Invitation inv = tx.invitations().get(invitationId).filter(i -> i.groupId() == groupId)
                     .orElseThrow(() -> new NotFound(ErrorCode.INVITATION_NOT_FOUND, "no such invitation"));
             if (me.role() != Role.OWNER && inv.inviterId() != viewer) {
                 throw new Forbidden(ErrorCode.REVOKE_FORBIDDEN,
@@ -127,28 +128,28 @@ public final class Invitations {
                 throw new Conflict(ErrorCode.INVITATION_NOT_PENDING, "the invitation is already " + inv.status().wire())
                         .with("status", inv.status().wire());
             }
-            tx.setInvitationStatus(invitationId, InvitationStatus.REVOKED);
+            tx.invitations().setStatus(invitationId, InvitationStatus.REVOKED);
             return null;
         });
     }
 
     /** Invitations addressed to me that I can still accept. */
     public List<InvitationView> mine(long viewer) {
-        return services.read(tx -> tx.pendingInvitationsFor(viewer).stream()
+        return services.read(tx -> tx.invitations().pendingFor(viewer).stream()
                 .map(inv -> view(tx, inv))
                 .filter(v -> v.status() == InvitationStatus.PENDING)
-                .filter(v -> tx.group(v.invitation().groupId()).isPresent())
+                .filter(v -> tx.groups().get(v.invitation().groupId()).isPresent())
                 .toList());
     }
 
     public GroupView accept(long viewer, long invitationId) {
         return services.mutate((tx, feed) -> {
             Invitation inv = addressedTo(tx, viewer, invitationId);
-            Group g = tx.lockGroup(inv.groupId()).orElseThrow(() -> Gone.expired(ErrorCode.INVITATION_GROUP_GONE,
+            Group g = tx.groups().lock(inv.groupId()).orElseThrow(() -> Gone.expired(ErrorCode.INVITATION_GROUP_GONE,
                     "the group no longer exists"));
-            requirePending(tx.invitation(invitationId).orElseThrow());
+            requirePending(tx.invitations().get(invitationId).orElseThrow());
             join(tx, feed, g, viewer, inv);
-            tx.setInvitationStatus(invitationId, InvitationStatus.ACCEPTED);
+            tx.invitations().setStatus(invitationId, InvitationStatus.ACCEPTED);
             return Groups.view(tx, g.id(), viewer);
         });
     }
@@ -157,7 +158,7 @@ public final class Invitations {
         services.write(tx -> {
             Invitation inv = addressedTo(tx, viewer, invitationId);
             requirePending(inv);
-            tx.setInvitationStatus(invitationId, InvitationStatus.DECLINED);
+            tx.invitations().setStatus(invitationId, InvitationStatus.DECLINED);
             return null;
         });
     }
@@ -168,14 +169,15 @@ public final class Invitations {
             throw Invalid.value(ErrorCode.INVITATION_CODE_REQUIRED, "code", "an invitation code is required");
         }
         return services.mutate((tx, feed) -> {
-            Invitation found = tx.invitationByCode(code.strip()).orElseThrow(
+            Invitation found = tx.invitations().byCode(code.strip()).orElseThrow(
                     () -> new NotFound(ErrorCode.INVITATION_CODE_UNKNOWN, "no invitation with this code", "code"));
-            Group g = tx.lockGroup(found.groupId()).orElseThrow(() -> Gone.expired(ErrorCode.INVITATION_GROUP_GONE,
+            Group g = tx.groups().lock(found.groupId()).orElseThrow(() -> Gone.expired(ErrorCode.INVITATION_GROUP_GONE,
                     "the group no longer exists"));
-            Invitation inv = tx.invitation(found.id()).orElseThrow(); // re-read under the lock: uses may have moved
+            // re-read under the lock: uses may have moved
+            Invitation inv = tx.invitations().get(found.id()).orElseThrow();
             requirePending(inv);
             join(tx, feed, g, viewer, inv);
-            tx.useInvitation(inv.id());
+            tx.invitations().use(inv.id());
             return Groups.view(tx, g.id(), viewer);
         });
     }
@@ -183,10 +185,10 @@ public final class Invitations {
     /** What the join page shows for a code before the visitor decides: the group and who invites. */
     public InvitationView preview(String code) {
         return services.read(tx -> {
-            Invitation inv = tx.invitationByCode(code == null ? "" : code.strip())
+            Invitation inv = tx.invitations().byCode(code == null ? "" : code.strip())
                     .orElseThrow(() -> new NotFound(ErrorCode.INVITATION_CODE_UNKNOWN,
                             "no invitation with this code", "code"));
-            if (tx.group(inv.groupId()).isEmpty()) {
+            if (tx.groups().get(inv.groupId()).isEmpty()) {
                 throw new NotFound(ErrorCode.INVITATION_CODE_UNKNOWN, "no invitation with this code", "code");
             }
             return view(tx, inv);
@@ -198,10 +200,10 @@ public final class Invitations {
      * place: the joiner's card takes over its UID so devices update the entry, not duplicate it.
      */
     private void join(StoreTx tx, FeedWriter feed, Group g, long viewer, Invitation inv) {
-        if (tx.member(g.id(), viewer).isPresent()) {
+        if (tx.groups().member(g.id(), viewer).isPresent()) {
             throw new Conflict(ErrorCode.ALREADY_JOINED, "you are already a member of this group");
         }
-        ManagedEntry entry = inv.entryId() == null ? null : tx.entry(g.id(), inv.entryId()).orElse(null);
+        ManagedEntry entry = inv.entryId() == null ? null : tx.entries().get(g.id(), inv.entryId()).orElse(null);
         if (entry == null && Groups.occupancy(tx, g.id()) >= g.memberLimit()) {
             throw new Conflict(ErrorCode.MEMBER_LIMIT_REACHED,
                     "the group is full (member limit " + g.memberLimit() + ")")
@@ -209,21 +211,29 @@ public final class Invitations {
         }
         String alias = null;
         if (entry != null) {
-            if (tx.groupsOf(viewer).isEmpty()) {
-                tx.setCardUid(viewer, entry.uid()); // card not shown anywhere yet: it can simply take the UID
+            if (tx.groups().groupsOf(viewer).isEmpty()) {
+                tx.cards().setUid(viewer, entry.uid()); // card not shown anywhere yet: it can simply take the UID
             } else {
                 alias = entry.uid();
             }
-            tx.deleteEntry(g.id(), entry.id());
+            tx.entries().delete(g.id(), entry.id());
         }
-        tx.insertMembership(g.id(), viewer, Role.MEMBER, alias, feed.seq(), services.now());
-        String uid = alias != null ? alias : Cards.card(tx, viewer).uid();
-        feed.group(g.id(), viewer, uid, ChangeKind.CARD);
-        feed.viewer(viewer, g.id(), null, ChangeKind.JOINED);
+        admit(tx, feed, g.id(), viewer, alias, Cards.card(tx, viewer).uid(), services.now());
+    }
+
+    /**
+     * What every join writes, at the feed's position: the membership, the member's card row for
+     * the group (under the UID it is shown under there) and the joiner's own row.
+     */
+    static void admit(StoreTx tx, FeedWriter feed, long groupId, long member, String alias, String ownUid,
+                      Instant now) {
+        tx.groups().insertMembership(groupId, member, Role.MEMBER, alias, feed.seq(), now);
+        feed.group(groupId, member, Member.shownUid(alias, ownUid), ChangeKind.CARD);
+        feed.viewer(member, groupId, null, ChangeKind.JOINED);
     }
 
     private Invitation addressedTo(StoreTx tx, long viewer, long invitationId) {
-        return tx.invitation(invitationId).filter(i -> i.inviteeId() != null && i.inviteeId() == viewer)
+        return tx.invitations().get(invitationId).filter(i -> i.inviteeId() != null && i.inviteeId() == viewer)
                 .orElseThrow(() -> new NotFound(ErrorCode.INVITATION_NOT_FOUND, "no such invitation"));
     }
 
@@ -252,16 +262,17 @@ public final class Invitations {
             return null;
         }
         Visibility.requireOwner(tx, g.id(), viewer, "tie invitations to managed entries");
-        ManagedEntry entry = tx.entry(g.id(), entryId)
+        ManagedEntry entry = tx.entries().get(g.id(), entryId)
                 .orElseThrow(() -> Invalid.value(ErrorCode.ENTRY_NOT_FOUND, "entryId",
                         "no managed entry " + entryId + " in this group"));
         return entry.id();
     }
 
     private InvitationView view(StoreTx tx, Invitation inv) {
-        String group = tx.group(inv.groupId()).map(Group::name).orElse("");
-        String inviter = tx.account(inv.inviterId()).map(Account::username).orElse("");
-        String invitee = inv.inviteeId() == null ? null : tx.account(inv.inviteeId()).map(Account::username).orElse(null);
+        String group = tx.groups().get(inv.groupId()).map(Group::name).orElse("");
+        String inviter = tx.accounts().get(inv.inviterId()).map(Account::username).orElse("");
+        String invitee = inv.inviteeId() == null ? null
+                : tx.accounts().get(inv.inviteeId()).map(Account::username).orElse(null);
         return new InvitationView(inv, group, inviter, invitee, inv.effectiveStatus(services.now()));
     }
 }

@@ -7,7 +7,6 @@ import org.kith.core.auth.LoginThrottle;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.card.CardRules;
 import org.kith.core.feed.ChangeListener;
-import org.kith.core.feed.ChangeNotice;
 import org.kith.core.store.Store;
 
 /**
@@ -26,6 +25,7 @@ public final class Kith {
     private final Phonebooks phonebooks;
     private final MergedBooks mergedBooks;
     private final PersonalBooks personalBooks;
+    private final BulkMembers bulkMembers;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
         this.services = new Services(store, limits, clock);
@@ -38,29 +38,29 @@ public final class Kith {
         this.phonebooks = new Phonebooks(services);
         this.mergedBooks = new MergedBooks(services);
         this.personalBooks = new PersonalBooks(services);
+        this.bulkMembers = new BulkMembers(services);
     }
 
     public Kith(Store store) {
         this(store, Limits.defaults(), Clock.systemUTC(), new PasswordHasher());
     }
 
-    /** Called after every committed change (on the writer's thread; return quickly). */
+    /**
+     * Called after every committed change on this database, by this process (on the writer's
+     * thread) or by another server process on the same database (on the store's thread); return
+     * quickly. See {@link org.kith.core.store.ChangeSignal#subscribe}.
+     */
     public void addListener(ChangeListener listener) {
         services.addListener(listener);
     }
 
     /**
      * Called after every change committed by this process only, before the listeners of
-     * {@link #addListener} (on the writer's thread; return quickly). Notices relayed from other
-     * nodes never reach it: use it for work exactly one node must do per change.
+     * {@link #addListener} (on the writer's thread; return quickly). Notices from other nodes
+     * never reach it: use it for work exactly one node must do per change.
      */
     public void addLocalListener(ChangeListener listener) {
         services.addLocalListener(listener);
-    }
-
-    /** Delivers a notice that another server process committed (scale-out on one database). */
-    public void publishRemote(ChangeNotice notice) {
-        services.publish(notice);
     }
 
     public Accounts accounts() {
@@ -101,15 +101,16 @@ public final class Kith {
         return personalBooks;
     }
 
+    /** Many people added to a group at once, by the operator (benchmarks, imports); never offered to users. */
+    public BulkMembers bulkMembers() {
+        return bulkMembers;
+    }
+
     public Limits limits() {
         return services.limits;
     }
 
     public CardRules cardRules() {
         return services.cardRules;
-    }
-
-    public Store store() {
-        return services.store;
     }
 }

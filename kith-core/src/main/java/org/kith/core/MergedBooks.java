@@ -40,7 +40,7 @@ public final class MergedBooks {
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
             Map<String, VisibleCard> cards = new LinkedHashMap<>();
             List<GroupMembers> groups = new ArrayList<>();
-            for (Group group : tx.groupsOf(viewer)) {
+            for (Group group : tx.groups().groupsOf(viewer)) {
                 List<String> uids = new ArrayList<>();
                 for (GroupCard card : Visibility.visibleCards(tx, hidden, group.id())) {
                     VisibleCard merged = asMerged(card);
@@ -65,8 +65,8 @@ public final class MergedBooks {
 
     /** One group's group card content, if the viewer is a member. */
     public Optional<GroupMembers> group(long viewer, long groupId) {
-        return services.read(tx -> tx.member(groupId, viewer).isEmpty() ? Optional.<GroupMembers>empty()
-                : tx.group(groupId).map(g -> members(tx, Visibility.hiddenFrom(tx, viewer), g)));
+        return services.read(tx -> tx.groups().member(groupId, viewer).isEmpty() ? Optional.<GroupMembers>empty()
+                : tx.groups().get(groupId).map(g -> members(tx, Visibility.hiddenFrom(tx, viewer), g)));
     }
 
     /**
@@ -79,12 +79,12 @@ public final class MergedBooks {
     public MergedChanges changes(long viewer, String token, int limit) {
         long since = SyncToken.parse(token);
         return services.read(tx -> {
-            if (since > tx.currentSeq() || since < tx.oldestRetainedSeq()) {
+            if (since > tx.feed().currentSeq() || since < tx.feed().oldestRetainedSeq()) {
                 throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_TOO_OLD,
                         "the sync token is unknown or too old; a full resync is needed");
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-            FeedPages.Page page = FeedPages.read(n -> tx.viewerFeed(viewer, hidden, since, n), limit);
+            FeedPages.Page page = FeedPages.read(n -> tx.feed().viewerFeed(viewer, hidden, since, n), limit);
             List<ChangeRow> rows = page.rows();
             boolean more = page.more();
             Set<String> uids = new LinkedHashSet<>();
@@ -122,8 +122,8 @@ public final class MergedBooks {
             removed.removeAll(updated.keySet());
             List<GroupMembers> groups = new ArrayList<>();
             for (long groupId : regrouped) {
-                if (tx.member(groupId, viewer).isPresent()) {
-                    tx.group(groupId).ifPresent(g -> groups.add(members(tx, hidden, g)));
+                if (tx.groups().member(groupId, viewer).isPresent()) {
+                    tx.groups().get(groupId).ifPresent(g -> groups.add(members(tx, hidden, g)));
                 }
             }
             long next = more ? rows.get(rows.size() - 1).seq() : Math.max(since, head(tx, viewer, hidden));
@@ -145,14 +145,14 @@ public final class MergedBooks {
         if (now.isEmpty() || now.get().accountId() == null) {
             return true; // gone, or a managed entry (whose rows do not say added or edited)
         }
-        return tx.member(row.groupId(), now.get().accountId()).map(m -> m.joinedSeq() > since).orElse(true);
+        return tx.groups().member(row.groupId(), now.get().accountId()).map(m -> m.joinedSeq() > since).orElse(true);
     }
 
     /** The newest position the viewer can see: their own rows and the visible rows of their groups. */
     private static long head(StoreTx tx, long viewer, Set<Long> hidden) {
-        long head = tx.viewerRowsHead(viewer);
-        for (Group group : tx.groupsOf(viewer)) {
-            head = Math.max(head, tx.groupFeedHead(group.id(), viewer, hidden));
+        long head = tx.feed().viewerRowsHead(viewer);
+        for (Group group : tx.groups().groupsOf(viewer)) {
+            head = Math.max(head, tx.feed().groupFeedHead(group.id(), viewer, hidden));
         }
         return head;
     }
@@ -172,7 +172,7 @@ public final class MergedBooks {
 
     /** The card a group shows under {@code uid}, merged, from the first group that shows it. */
     private static Optional<VisibleCard> findInGroups(StoreTx tx, long viewer, Set<Long> hidden, String uid) {
-        for (Group group : tx.groupsOf(viewer)) {
+        for (Group group : tx.groups().groupsOf(viewer)) {
             Optional<GroupCard> card = Visibility.visibleCard(tx, hidden, group.id(), uid);
             if (card.isPresent()) {
                 return Optional.of(asMerged(card.get()));
@@ -188,10 +188,10 @@ public final class MergedBooks {
             return direct;
         }
         // A person shown everywhere under inherited UIDs is still listed under their own.
-        Optional<Long> account = tx.accountOfCardUid(uid);
+        Optional<Long> account = tx.cards().accountOfUid(uid);
         if (account.isPresent()) {
-            for (Group group : tx.groupsOf(viewer)) {
-                Optional<GroupCard> card = tx.member(group.id(), account.get())
+            for (Group group : tx.groups().groupsOf(viewer)) {
+                Optional<GroupCard> card = tx.groups().member(group.id(), account.get())
                         .flatMap(m -> Visibility.visibleCard(tx, hidden, group.id(), m.cardUid()));
                 if (card.isPresent()) {
                     return Optional.of(asMerged(card.get()));

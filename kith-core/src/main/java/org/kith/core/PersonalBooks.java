@@ -59,10 +59,10 @@ public final class PersonalBooks {
      * @throws NotFound if there is no such account
      */
     public List<PersonalBook> list(long owner) {
-        List<StoredBook> books = services.read(tx -> tx.personalBooks(owner));
+        List<StoredBook> books = services.read(tx -> tx.books().list(owner));
         if (books.isEmpty()) {
             createDefaultIfNone(owner);
-            books = services.read(tx -> tx.personalBooks(owner));
+            books = services.read(tx -> tx.books().list(owner));
         }
         return books.stream().map(PersonalBooks::view).toList();
     }
@@ -91,23 +91,24 @@ public final class PersonalBooks {
         String name = BookNames.displayName(displayName);
         String about = BookNames.description(description);
         return services.write(tx -> {
-            long seq = tx.nextSeq();
+            long seq = tx.feed().nextSeq();
             requireAccount(tx, owner);
             // a first book made before the owner's books were ever listed joins the default one
-            long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.nextSeq() : seq;
-            if (tx.personalBook(owner, slug).isPresent()) {
+            long created = !slug.equals(DEFAULT_SLUG) && insertDefaultIfNone(tx, owner, seq) ? tx.feed().nextSeq()
+                    : seq;
+            if (tx.books().get(owner, slug).isPresent()) {
                 throw new Conflict(ErrorCode.BOOK_EXISTS, "you already have a book named '" + slug + "'", "slug")
                         .with("slug", slug);
             }
             int max = services.limits.maxPersonalBooks();
-            if (tx.personalBookCount(owner) >= max) {
+            if (tx.books().count(owner) >= max) {
                 throw new Conflict(ErrorCode.BOOK_LIMIT_REACHED, "you already have " + max
                         + " address books, the most allowed", "slug").with("max", max);
             }
-            tx.insertPersonalBook(owner, slug, name == null ? slug : name, about == null ? "" : about, created,
+            tx.books().insert(owner, slug, name == null ? slug : name, about == null ? "" : about, created,
                     services.now()).orElseThrow(() -> new Conflict(ErrorCode.BOOK_EXISTS,
                     "you already have a book named '" + slug + "'", "slug").with("slug", slug));
-            return view(tx.personalBook(owner, slug).orElseThrow());
+            return view(tx.books().get(owner, slug).orElseThrow());
         });
     }
 
@@ -121,10 +122,10 @@ public final class PersonalBooks {
         String name = BookNames.displayName(displayName);
         String about = BookNames.description(description);
         return services.write(tx -> {
-            StoredBook book = writableBook(tx, owner, slug, tx.nextSeq());
-            tx.updatePersonalBook(book.id(), name == null ? book.displayName() : name,
+            StoredBook book = writableBook(tx, owner, slug, tx.feed().nextSeq());
+            tx.books().update(book.id(), name == null ? book.displayName() : name,
                     about == null ? book.description() : about);
-            return view(tx.personalBook(owner, slug).orElseThrow());
+            return view(tx.books().get(owner, slug).orElseThrow());
         });
     }
 
@@ -135,8 +136,8 @@ public final class PersonalBooks {
      */
     public void delete(long owner, String slug) {
         services.write(tx -> {
-            tx.nextSeq(); // serialises with card writes to the same book
-            tx.deletePersonalBook(existingBook(tx, owner, slug).id());
+            tx.feed().nextSeq(); // serialises with card writes to the same book
+            tx.books().delete(existingBook(tx, owner, slug).id());
             return null;
         });
     }
@@ -144,8 +145,8 @@ public final class PersonalBooks {
     /** Deletes all of the owner's books and their cards, leaving no rows behind (account removal). */
     public void deleteAll(long owner) {
         services.write(tx -> {
-            tx.nextSeq();
-            tx.deletePersonalBooksOf(owner);
+            tx.feed().nextSeq();
+            tx.books().deleteAllOf(owner);
             return null;
         });
     }
@@ -157,7 +158,7 @@ public final class PersonalBooks {
      * @throws NotFound if the owner has no such book
      */
     public List<PersonalCard> cards(long owner, String slug) {
-        return readBook(owner, slug, (tx, book) -> tx.personalCards(book.id()));
+        return readBook(owner, slug, (tx, book) -> tx.bookCards().list(book.id()));
     }
 
     /**
@@ -165,7 +166,7 @@ public final class PersonalBooks {
      * @throws NotFound if the owner has no such book
      */
     public Optional<PersonalCard> card(long owner, String slug, String name) {
-        return readBook(owner, slug, (tx, book) -> BookNames.isCardName(name) ? tx.personalCard(book.id(), name)
+        return readBook(owner, slug, (tx, book) -> BookNames.isCardName(name) ? tx.bookCards().get(book.id(), name)
                 : Optional.<PersonalCard>empty());
     }
 
@@ -181,7 +182,7 @@ public final class PersonalBooks {
                 return List.<PersonalCard>of();
             }
             Map<String, PersonalCard> found = new LinkedHashMap<>();
-            tx.personalCards(book.id(), wanted).forEach(c -> found.put(c.name(), c));
+            tx.bookCards().list(book.id(), wanted).forEach(c -> found.put(c.name(), c));
             return wanted.stream().filter(found::containsKey).map(found::get).toList();
         });
     }
@@ -205,22 +206,22 @@ public final class PersonalBooks {
         ClientVcard card = ClientVcard.accept(vcard, services.limits.maxCardBytes(), "vcard");
         CardCondition condition = CardCondition.of(ifMatch, ifNoneMatchStar);
         return services.writeFor(owner, tx -> {
-            long first = tx.nextSeq();
+            long first = tx.feed().nextSeq();
             StoredBook book = writableBook(tx, owner, slug, first);
             // a book created just now holds that position; its first card needs a later one
-            long seq = book.createdSeq() == first ? tx.nextSeq() : first;
-            tx.personalCardByUid(book.id(), card.uid()).filter(other -> !other.name().equals(name)).ifPresent(other -> {
+            long seq = book.createdSeq() == first ? tx.feed().nextSeq() : first;
+            tx.bookCards().byUid(book.id(), card.uid()).filter(other -> !other.name().equals(name)).ifPresent(other -> {
                 throw new Conflict(ErrorCode.UID_CONFLICT, "the card '" + other.name()
                         + "' in this book already has the UID " + card.uid(), "uid")
                         .with("uid", card.uid()).with("name", other.name());
             });
-            Optional<PersonalCard> current = tx.personalCard(book.id(), name);
+            Optional<PersonalCard> current = tx.bookCards().get(book.id(), name);
             if (current.isPresent() && current.get().etag().equals(card.etag()) && condition.holdsFor(current.get())) {
                 return current.get(); // the same bytes again: nothing changed, so no token or ctag moves
             }
             PersonalCard written = new PersonalCard(name, card.uid(), card.text(), card.etag(), seq);
             if (!condition.write(tx, book.id(), written)) {
-                throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
+                throw condition.failure(tx.bookCards().get(book.id(), name).isPresent(), name);
             }
             return written;
         });
@@ -237,14 +238,14 @@ public final class PersonalBooks {
         BookNames.cardName(name);
         CardCondition condition = CardCondition.of(ifMatch, false);
         services.writeFor(owner, tx -> {
-            long seq = tx.nextSeq();
+            long seq = tx.feed().nextSeq();
             StoredBook book = existingBook(tx, owner, slug);
             if (!condition.delete(tx, book.id(), name, seq)) {
                 if (condition.unconditional()) {
                     throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + name + "' in this book")
                             .with("name", name);
                 }
-                throw condition.failure(tx.personalCard(book.id(), name).isPresent(), name);
+                throw condition.failure(tx.bookCards().get(book.id(), name).isPresent(), name);
             }
             return null;
         });
@@ -270,7 +271,7 @@ public final class PersonalBooks {
         return readBook(owner, slug, (tx, book) -> {
             long after = initial ? book.createdSeq() : validToken(tx, book, token);
             int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1; // one more tells whether more remain
-            List<PersonalCardRow> rows = tx.personalCardChanges(book.id(), after, !initial, fetch);
+            List<PersonalCardRow> rows = tx.bookCards().changes(book.id(), after, !initial, fetch);
             boolean truncated = rows.size() > limit;
             List<PersonalCardRow> page = truncated ? rows.subList(0, limit) : rows;
             List<PersonalCard> updated = new ArrayList<>();
@@ -294,7 +295,7 @@ public final class PersonalBooks {
                     "the sync token is from before this address book was created; "
                     + "a full resync is needed");
         }
-        if (seq > tx.currentSeq()) {
+        if (seq > tx.feed().currentSeq()) {
             throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_INVALID,
                     "the sync token is from the future; a full resync is needed");
         }
@@ -308,7 +309,7 @@ public final class PersonalBooks {
      * while the owner has no books creates the default book and reads again.
      */
     private <T> T readBook(long owner, String slug, BiFunction<StoreTx, StoredBook, T> work) {
-        Function<StoreTx, Optional<T>> attempt = tx -> tx.personalBook(owner, slug).map(book -> work.apply(tx, book));
+        Function<StoreTx, Optional<T>> attempt = tx -> tx.books().get(owner, slug).map(book -> work.apply(tx, book));
         Optional<T> result = services.read(attempt);
         if (result.isEmpty() && DEFAULT_SLUG.equals(slug) && createDefaultIfNone(owner)) {
             result = services.read(attempt);
@@ -318,33 +319,33 @@ public final class PersonalBooks {
 
     /** The book to write into, creating the default book at {@code seq} if it is the one asked for and missing. */
     private StoredBook writableBook(StoreTx tx, long owner, String slug, long seq) {
-        Optional<StoredBook> book = tx.personalBook(owner, slug);
+        Optional<StoredBook> book = tx.books().get(owner, slug);
         if (book.isEmpty() && DEFAULT_SLUG.equals(slug) && insertDefaultIfNone(tx, owner, seq)) {
-            book = tx.personalBook(owner, slug);
+            book = tx.books().get(owner, slug);
         }
         return book.orElseThrow(() -> noSuchBook(slug));
     }
 
     private static StoredBook existingBook(StoreTx tx, long owner, String slug) {
-        return tx.personalBook(owner, slug).orElseThrow(() -> noSuchBook(slug));
+        return tx.books().get(owner, slug).orElseThrow(() -> noSuchBook(slug));
     }
 
     /** True if this call created the default book. */
     private boolean createDefaultIfNone(long owner) {
-        return services.write(tx -> insertDefaultIfNone(tx, owner, tx.nextSeq()));
+        return services.write(tx -> insertDefaultIfNone(tx, owner, tx.feed().nextSeq()));
     }
 
     /** Needs the clock taken ({@code seq}): that serialises two first visits of one owner. */
     private boolean insertDefaultIfNone(StoreTx tx, long owner, long seq) {
         requireAccount(tx, owner);
-        if (tx.personalBookCount(owner) > 0) {
+        if (tx.books().count(owner) > 0) {
             return false;
         }
-        return tx.insertPersonalBook(owner, DEFAULT_SLUG, DEFAULT_DISPLAY_NAME, "", seq, services.now()).isPresent();
+        return tx.books().insert(owner, DEFAULT_SLUG, DEFAULT_DISPLAY_NAME, "", seq, services.now()).isPresent();
     }
 
     private static void requireAccount(StoreTx tx, long owner) {
-        if (tx.account(owner).isEmpty()) {
+        if (tx.accounts().get(owner).isEmpty()) {
             throw new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account");
         }
     }

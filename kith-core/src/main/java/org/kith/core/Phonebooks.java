@@ -41,7 +41,7 @@ public final class Phonebooks {
             Visibility.requireMember(tx, groupId, viewer);
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
             List<VisibleCard> cards = Visibility.phonebook(tx, hidden, groupId);
-            long head = tx.groupFeedHead(groupId, viewer, hidden);
+            long head = tx.feed().groupFeedHead(groupId, viewer, hidden);
             return new Phonebook(SyncToken.format(head), cards);
         });
     }
@@ -50,7 +50,7 @@ public final class Phonebooks {
     public String token(long viewer, long groupId) {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
-            return SyncToken.format(tx.groupFeedHead(groupId, viewer, Visibility.hiddenFrom(tx, viewer)));
+            return SyncToken.format(tx.feed().groupFeedHead(groupId, viewer, Visibility.hiddenFrom(tx, viewer)));
         });
     }
 
@@ -76,12 +76,12 @@ public final class Phonebooks {
         long since = SyncToken.parse(token);
         return services.read(tx -> {
             Member me = Visibility.requireMember(tx, groupId, viewer);
-            if (since > tx.currentSeq() || since < tx.oldestRetainedSeq() || since < me.joinedSeq()) {
+            if (since > tx.feed().currentSeq() || since < tx.feed().oldestRetainedSeq() || since < me.joinedSeq()) {
                 throw Gone.resyncRequired(ErrorCode.SYNC_TOKEN_TOO_OLD,
                         "the sync token is unknown or too old; a full resync is needed");
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-            FeedPages.Page page = FeedPages.read(n -> tx.groupFeed(groupId, viewer, hidden, since, n), pageSize);
+            FeedPages.Page page = FeedPages.read(n -> tx.feed().groupFeed(groupId, viewer, hidden, since, n), pageSize);
             List<ChangeRow> rows = page.rows();
             boolean more = page.more();
             Set<String> uids = new LinkedHashSet<>();
@@ -101,21 +101,21 @@ public final class Phonebooks {
                 }
             }
             long next = more ? rows.get(rows.size() - 1).seq()
-                    : Math.max(since, tx.groupFeedHead(groupId, viewer, hidden));
+                    : Math.max(since, tx.feed().groupFeedHead(groupId, viewer, hidden));
             return new Changes(SyncToken.format(next), updated, removed, more);
         });
     }
 
     /** The newest feed position: where a live stream that starts now begins. */
     public long position() {
-        return services.read(StoreTx::currentSeq);
+        return services.read(tx -> tx.feed().currentSeq());
     }
 
     /** Ids of the groups the viewer is a member of. */
     public Set<Long> groupIds(long viewer) {
         return services.read(tx -> {
             Set<Long> ids = new LinkedHashSet<>();
-            for (Group g : tx.groupsOf(viewer)) {
+            for (Group g : tx.groups().groupsOf(viewer)) {
                 ids.add(g.id());
             }
             return ids;
@@ -128,12 +128,12 @@ public final class Phonebooks {
      */
     public FeedPage events(long viewer, long after, int limit) {
         return services.read(tx -> {
-            long current = tx.currentSeq();
-            if (after > current || after < tx.oldestRetainedSeq()) {
+            long current = tx.feed().currentSeq();
+            if (after > current || after < tx.feed().oldestRetainedSeq()) {
                 return new FeedPage(List.of(new FeedEvent.ResyncRequired(current)), current);
             }
             Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
-            FeedPages.Page page = FeedPages.read(n -> tx.viewerFeed(viewer, hidden, after, n), limit);
+            FeedPages.Page page = FeedPages.read(n -> tx.feed().viewerFeed(viewer, hidden, after, n), limit);
             List<ChangeRow> rows = page.rows();
             boolean more = page.more();
             long position = more || !rows.isEmpty() ? rows.get(rows.size() - 1).seq() : after;
@@ -155,7 +155,7 @@ public final class Phonebooks {
         Map<Long, Boolean> memberOf = new HashMap<>();
         List<FeedEvent> events = new ArrayList<>();
         for (ChangeRow row : rows) {
-            boolean member = memberOf.computeIfAbsent(row.groupId(), g -> tx.member(g, viewer).isPresent());
+            boolean member = memberOf.computeIfAbsent(row.groupId(), g -> tx.groups().member(g, viewer).isPresent());
             switch (row.kind()) {
                 case CARD -> {
                     if (member && row.uid() != null && lastCardRow.get(row.groupId() + "\n" + row.uid()) == row) {
@@ -165,18 +165,18 @@ public final class Phonebooks {
                 }
                 case GROUP -> {
                     if (member) {
-                        tx.group(row.groupId()).ifPresent(g -> events.add(
+                        tx.groups().get(row.groupId()).ifPresent(g -> events.add(
                                 new FeedEvent.GroupChanged(row.seq(), g.id(), FeedEvent.Op.UPDATED, g)));
                     }
                 }
                 case JOINED -> {
                     if (member) {
-                        tx.group(row.groupId()).ifPresent(g -> events.add(
+                        tx.groups().get(row.groupId()).ifPresent(g -> events.add(
                                 new FeedEvent.GroupChanged(row.seq(), g.id(), FeedEvent.Op.ADDED, g)));
                     }
                 }
                 case LEFT -> events.add(new FeedEvent.GroupChanged(row.seq(), row.groupId(), FeedEvent.Op.REMOVED,
-                        tx.group(row.groupId()).orElse(null)));
+                        tx.groups().get(row.groupId()).orElse(null)));
             }
         }
         return events;

@@ -3,6 +3,7 @@ package org.kith.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -18,12 +19,11 @@ import org.slf4j.LoggerFactory;
 /** What every service shares: the store, the limits, the clock, and publishing after commit. */
 final class Services {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
-
     final Store store;
     final Limits limits;
     final Clock clock;
     final CardRules cardRules;
-    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    /** Told of this process's own commits only (work exactly one node must do per change). */
     private final List<ChangeListener> localListeners = new CopyOnWriteArrayList<>();
 
     Services(Store store, Limits limits, Clock clock) {
@@ -38,7 +38,7 @@ final class Services {
     }
 
     void addListener(ChangeListener listener) {
-        listeners.add(listener);
+        store.signal().subscribe(listener);
     }
 
     void addLocalListener(ChangeListener listener) {
@@ -79,31 +79,27 @@ final class Services {
         long[] seq = new long[1];
         T result = store.write(tx -> {
             T r = work.apply(tx);
-            seq[0] = tx.currentSeq();
+            seq[0] = tx.feed().currentSeq();
             return r;
         });
-        publishLocal(new ChangeNotice(seq[0], java.util.Set.of(), java.util.Set.of(owner), false));
+        publishLocal(new ChangeNotice(seq[0], Set.of(), Set.of(owner), false));
         return result;
     }
 
-    /** A commit of this process: local listeners first, then everyone (streams, other nodes). */
+    /** A commit of this process: its local listeners first, then every listener of the database. */
     private void publishLocal(ChangeNotice notice) {
-        tell(localListeners, notice);
-        publish(notice);
-    }
-
-    /** A notice from anywhere, this process or another node. */
-    void publish(ChangeNotice notice) {
-        tell(listeners, notice);
-    }
-
-    private static void tell(List<ChangeListener> listeners, ChangeNotice notice) {
-        for (ChangeListener listener : listeners) {
+        for (ChangeListener listener : localListeners) {
             try {
                 listener.committed(notice);
             } catch (RuntimeException e) {
                 LOG.warn("change listener failed for position {}", notice.seq(), e);
             }
         }
+        publish(notice);
+    }
+
+    /** Tells every listener of the database, in this process and others, after a commit. */
+    void publish(ChangeNotice notice) {
+        store.signal().publish(notice);
     }
 }

@@ -9,6 +9,7 @@ import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Forbidden;
 import org.kith.core.error.NotFound;
 import org.kith.core.feed.VisibleCard;
+import org.kith.core.model.ChangeRow;
 import org.kith.core.model.GroupCard;
 import org.kith.core.model.Member;
 import org.kith.core.model.Role;
@@ -20,14 +21,17 @@ import org.kith.core.store.StoreTx;
  * <ul>
  *   <li>A group exists for a viewer only while they are a member (otherwise: not found).</li>
  *   <li>A viewer sees every card of the group except the cards of members who block them.</li>
+ *   <li>The same goes for the change feed: a group's rows about a member who blocks the viewer
+ *       are not the viewer's; the rows addressed to the viewer are.</li>
  *   <li>The member list hides blockers too, except from owners, who must manage the group (rule 11).</li>
  * </ul>
+ * Public only for {@link #maySee}, the rule a store filters feed pages with.
  */
-final class Visibility {
+public final class Visibility {
     private Visibility() {}
 
     static Member requireMember(StoreTx tx, long groupId, long viewer) {
-        return tx.member(groupId, viewer).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
+        return tx.groups().member(groupId, viewer).orElseThrow(() -> new NotFound(ErrorCode.GROUP_NOT_FOUND, "no such group"));
     }
 
     static Member requireOwner(StoreTx tx, long groupId, long viewer, String action) {
@@ -40,11 +44,26 @@ final class Visibility {
 
     /** The people whose cards the viewer must not see: everyone who blocks them. */
     static Set<Long> hiddenFrom(StoreTx tx, long viewer) {
-        return tx.blockersOf(viewer);
+        return tx.blocks().blockersOf(viewer);
     }
 
     static boolean mayView(GroupCard card, Set<Long> hidden) {
-        return card.accountId() == null || !hidden.contains(card.accountId());
+        return !hides(hidden, card.accountId());
+    }
+
+    /**
+     * Whether a row of the viewer's feed (a row of one of their groups, or one addressed to them)
+     * is theirs to see, {@code hidden} being everyone who blocks them: rows addressed to them
+     * always; a group row unless it is about someone in {@code hidden}. A store may apply this in
+     * SQL, but must agree with it.
+     */
+    public static boolean maySee(ChangeRow row, Set<Long> hidden) {
+        return row.viewerId() != null || !hides(hidden, row.subjectAccountId());
+    }
+
+    /** Whether a card or change about {@code account} (null: nobody's, a managed entry or the group) is hidden. */
+    private static boolean hides(Set<Long> hidden, Long account) {
+        return account != null && hidden.contains(account);
     }
 
     /** The card under {@code uid} in the group if the viewer may see it (membership already checked). */
@@ -58,13 +77,13 @@ final class Visibility {
 
     /** {@link #card}, as stored (for books that relabel cards before serving them). */
     static Optional<GroupCard> visibleCard(StoreTx tx, Set<Long> hidden, long groupId, String uid) {
-        return tx.groupCard(groupId, uid).filter(c -> mayView(c, hidden));
+        return tx.phonebooks().card(groupId, uid).filter(c -> mayView(c, hidden));
     }
 
     /** {@link #phonebook}, as stored (for books that relabel cards before serving them). */
     static List<GroupCard> visibleCards(StoreTx tx, Set<Long> hidden, long groupId) {
         List<GroupCard> cards = new ArrayList<>();
-        for (GroupCard card : tx.groupCards(groupId)) {
+        for (GroupCard card : tx.phonebooks().cards(groupId)) {
             if (mayView(card, hidden)) {
                 cards.add(card);
             }
@@ -74,7 +93,7 @@ final class Visibility {
 
     /** The member list as this viewer may see it. */
     static List<Member> members(StoreTx tx, Member viewer, Set<Long> hidden) {
-        List<Member> all = tx.members(viewer.groupId());
+        List<Member> all = tx.groups().members(viewer.groupId());
         if (viewer.role() == Role.OWNER || hidden.isEmpty()) {
             return all;
         }
@@ -83,12 +102,12 @@ final class Visibility {
 
     /** How many members this viewer sees, without listing them. */
     static int memberCount(StoreTx tx, Member viewer, Set<Long> hidden) {
-        int count = tx.memberCount(viewer.groupId());
+        int count = tx.groups().memberCount(viewer.groupId());
         if (viewer.role() == Role.OWNER) {
             return count;
         }
         for (Long blocker : hidden) {
-            if (tx.member(viewer.groupId(), blocker).isPresent()) {
+            if (tx.groups().member(viewer.groupId(), blocker).isPresent()) {
                 count--;
             }
         }
@@ -97,6 +116,6 @@ final class Visibility {
 
     /** Whether {@code other} is someone the viewer may name: a member of a group they share. */
     static boolean sharesGroup(StoreTx tx, long viewer, long other) {
-        return !tx.sharedGroups(viewer, other).isEmpty();
+        return !tx.groups().sharedGroups(viewer, other).isEmpty();
     }
 }

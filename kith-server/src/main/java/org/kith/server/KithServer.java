@@ -29,14 +29,13 @@ import org.kith.server.http.Mount;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
-import org.kith.server.push.PgNotifyBridge;
 import org.kith.server.web.WebUi;
 import org.kith.server.webpush.WebPush;
 import org.kith.store.Stores;
 
 /**
- * A running Kith: store, services, push, the PostgreSQL bridge (when on PostgreSQL) and the HTTP
- * server, started and stopped together. Used by {@link Main} and, in-process, by tests and
+ * A running Kith: store (with its change signal, across nodes on PostgreSQL), services, push and
+ * the HTTP server, started and stopped together. Used by {@link Main} and, in-process, by tests and
  * benchmarks. Thread-safe.
  */
 public final class KithServer implements AutoCloseable {
@@ -44,7 +43,6 @@ public final class KithServer implements AutoCloseable {
     private final Store store;
     private final Kith kith;
     private final EventHub hub;
-    private final PgNotifyBridge bridge;
     private final DavPush davPush;
     private final WebPush webPush;
     private final Authenticator authenticator;
@@ -63,7 +61,6 @@ public final class KithServer implements AutoCloseable {
             this.webPush = WebPush.start(kith, Stores.push(store), davPush, new WebPush.Settings(config.vapidSubject(),
                     config.pushAllowHosts(), config.pushTtlSeconds(), config.pushQueue()), clock);
             davPush.attach(webPush);
-            this.bridge = config.db() == null ? null : new PgNotifyBridge(config.jdbcUrl(), kith);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -181,7 +178,7 @@ public final class KithServer implements AutoCloseable {
         return "Kith listening on http://" + host + ":" + port() + " (database: " + db + ")";
     }
 
-    /** Ends the event streams, stops HTTP, the bridge and the store. */
+    /** Ends the event streams, stops HTTP and the store. */
     @Override
     public void close() throws Exception {
         hub.close(); // ends the open event streams so the server can stop at once
@@ -190,9 +187,6 @@ public final class KithServer implements AutoCloseable {
         } finally {
             try {
                 webPush.close();
-                if (bridge != null) {
-                    bridge.close();
-                }
             } finally {
                 store.close();
             }

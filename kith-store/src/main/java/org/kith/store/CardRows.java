@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.model.StoredCard;
+import org.kith.core.store.CardStore;
 
 /** Each person's own card and the E.164 numbers indexed from it. */
-final class CardRows {
+final class CardRows implements CardStore {
     private final Sql sql;
 
     CardRows(Sql sql) {
@@ -21,14 +22,16 @@ final class CardRows {
                 uid, vcard, etag, now);
     }
 
-    Optional<StoredCard> card(long accountId) {
+    @Override
+    public Optional<StoredCard> get(long accountId) {
         return sql.one("SELECT account_id, uid, vcard, etag, updated_at FROM cards WHERE account_id = ?",
                 rs -> new StoredCard(rs.getLong("account_id"), rs.getString("uid"), rs.getString("vcard"),
                         rs.getString("etag"), Sql.instant(rs, "updated_at")), accountId);
     }
 
     /** Compare-and-swap in one statement: zero rows touched means the expected etag was stale. */
-    boolean update(long accountId, String vcard, String etag, String expectedEtag, Instant now) {
+    @Override
+    public boolean update(long accountId, String vcard, String etag, String expectedEtag, Instant now) {
         if (expectedEtag == null) {
             return sql.update("UPDATE cards SET vcard = ?, etag = ?, updated_at = ? WHERE account_id = ?", vcard, etag,
                     now, accountId) > 0;
@@ -37,22 +40,26 @@ final class CardRows {
                 vcard, etag, now, accountId, expectedEtag) > 0;
     }
 
-    Optional<Long> accountOfUid(String uid) {
+    @Override
+    public Optional<Long> accountOfUid(String uid) {
         return sql.one("SELECT account_id FROM cards WHERE uid = ?", rs -> rs.getLong(1), uid);
     }
 
-    void setUid(long accountId, String uid) {
+    @Override
+    public void setUid(long accountId, String uid) {
         sql.update("UPDATE cards SET uid = ? WHERE account_id = ?", uid, accountId);
     }
 
-    void replacePhones(long accountId, Collection<String> e164Numbers) {
+    @Override
+    public void replacePhones(long accountId, Collection<String> e164Numbers) {
         sql.update("DELETE FROM card_phones WHERE account_id = ?", accountId);
         for (String number : new LinkedHashSet<>(e164Numbers)) {
             sql.update("INSERT INTO card_phones (account_id, e164) VALUES (?, ?)", accountId, number);
         }
     }
 
-    List<Long> accountsWithPhone(String e164) {
+    @Override
+    public List<Long> accountsWithPhone(String e164) {
         return sql.list("SELECT account_id FROM card_phones WHERE e164 = ? ORDER BY account_id", rs -> rs.getLong(1),
                 e164);
     }

@@ -7,17 +7,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.kith.core.Visibility;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
 
 /**
- * Reads pages of the change log for one viewer as a merge of index ranges ("branches"), each
- * read in (seq, id) order from its own index and cut at the page size, so a page costs
- * O(rows returned + rows hidden from the viewer), never a scan of a group's members or of the
- * whole log.
+ * Reads the change log for one viewer as a merge of index ranges ("branches"), each read in
+ * (seq, id) order from its own index and cut at the page size, so a read costs O(rows returned +
+ * rows hidden from the viewer), never a scan of a group's members or of the whole log.
  *
- * <p>Hidden subjects are bound as parameters when there are few enough; a larger set is
- * filtered here, reading on from the last row seen ((seq, id) keyset) until the page is full.
+ * <p>Which rows are the viewer's is {@link Visibility#maySee}. Hidden subjects are bound into
+ * the SQL when there are few enough ({@link #sqlMaySee}, the rule's SQL form); a larger set is
+ * filtered here by the rule itself, reading on from the last row seen ((seq, id) keyset) until
+ * the page is full.
  */
 final class FeedQuery {
     /** Larger hidden sets are filtered in Java rather than bound into every branch. */
@@ -29,7 +31,6 @@ final class FeedQuery {
     /** Rows read per round when filtering in Java, so mostly-hidden ranges take few round trips. */
     private static final int JAVA_FILTER_BATCH = 256;
     private static final String COLS = "id, seq, group_id, viewer_id, subject_id, uid, kind";
-    private static final Comparator<Row> ORDER = Comparator.comparingLong(Row::seq).thenComparingLong(Row::id);
 
     /** One index range of the change log. Only group rows are subject to the hidden set. */
     record Branch(String where, List<Object> params, boolean groupRows) {
@@ -46,6 +47,22 @@ final class FeedQuery {
         /** One viewer's own rows of every group, including groups they have left (index changes_viewer). */
         static Branch allViewerRows(long viewerId) {
             return new Branch("viewer_id = ?", List.of(viewerId), false);
+        }
+    }
+
+    /** Which way a read walks the log, from a (seq, id) cursor that is not itself read. */
+    private enum Direction {
+        OLDEST_FIRST(">", "seq, id", Comparator.comparingLong(Row::seq).thenComparingLong(Row::id)),
+        NEWEST_FIRST("<", "seq DESC, id DESC", OLDEST_FIRST.order.reversed());
+
+        final String beyond;
+        final String orderBy;
+        final Comparator<Row> order;
+
+        Direction(String beyond, String orderBy, Comparator<Row> order) {
+            this.beyond = beyond;
+            this.orderBy = orderBy;
+            this.order = order;
         }
     }
 
@@ -66,17 +83,26 @@ final class FeedQuery {
         this.bindHidden = hidden.size() <= MAX_BOUND_HIDDEN;
     }
 
-    /** The visible rows of the branches with seq above {@code afterSeq}, in (seq, id) order, at most {@code limit}. */
+    /** The viewer's rows of the branches with seq above {@code afterSeq}, in (seq, id) order, at most {@code limit}. */
     List<ChangeRow> page(List<Branch> branches, long afterSeq, int limit) {
+        // (seq, id) > (afterSeq, MAX) is exactly seq > afterSeq
+        return read(branches, Direction.OLDEST_FIRST, afterSeq, Long.MAX_VALUE, limit);
+    }
+
+    /** The seq of the newest row {@link #page} would return for these branches, or 0. */
+    long newest(List<Branch> branches) {
+        List<ChangeRow> top = read(branches, Direction.NEWEST_FIRST, Long.MAX_VALUE, Long.MAX_VALUE, 1);
+        return top.isEmpty() ? 0 : top.get(0).seq();
+    }
+
+    private List<ChangeRow> read(List<Branch> branches, Direction direction, long cursorSeq, long cursorId, int limit) {
         List<ChangeRow> out = new ArrayList<>();
-        long cursorSeq = afterSeq;
-        long cursorId = Long.MAX_VALUE; // (seq, id) > (afterSeq, MAX) is exactly seq > afterSeq
         while (out.size() < limit) {
             int want = limit - out.size();
             int fetch = bindHidden ? want : Math.max(want, JAVA_FILTER_BATCH);
-            List<Row> batch = fetch(branches, cursorSeq, cursorId, fetch);
+            List<Row> batch = fetch(branches, direction, cursorSeq, cursorId, fetch);
             for (Row row : batch) {
-                if (visible(row.change())) {
+                if (Visibility.maySee(row.change(), hidden)) {
                     out.add(row.change());
                     if (out.size() == limit) {
                         return out;
@@ -92,68 +118,33 @@ final class FeedQuery {
         return out;
     }
 
-    /** The seq of the newest visible group row of the group, or 0. */
-    long newestGroupRow(long groupId) {
-        Branch branch = Branch.groupRows(groupId);
-        List<Object> params = new ArrayList<>(branch.params());
-        String filter = hiddenFilter(branch, params);
-        if (bindHidden) {
-            return sql.number("SELECT seq FROM changes WHERE " + branch.where() + filter
-                    + " ORDER BY seq DESC, id DESC LIMIT 1", params.toArray());
-        }
-        long cursorSeq = Long.MAX_VALUE;
-        long cursorId = Long.MAX_VALUE;
-        while (true) {
-            List<Object> batchParams = new ArrayList<>(params);
-            batchParams.add(cursorSeq);
-            batchParams.add(cursorId);
-            batchParams.add(JAVA_FILTER_BATCH);
-            List<Row> batch = sql.list("SELECT " + COLS + " FROM changes WHERE " + branch.where()
-                    + " AND (seq, id) < (?, ?) ORDER BY seq DESC, id DESC LIMIT ?", FeedQuery::row,
-                    batchParams.toArray());
-            for (Row row : batch) {
-                if (visible(row.change())) {
-                    return row.seq();
-                }
-                cursorSeq = row.seq();
-                cursorId = row.id();
-            }
-            if (batch.size() < JAVA_FILTER_BATCH) {
-                return 0;
-            }
-        }
-    }
-
-    private boolean visible(ChangeRow row) {
-        return row.viewerId() != null || row.subjectAccountId() == null || !hidden.contains(row.subjectAccountId());
-    }
-
-    /** The first {@code n} rows after the cursor across all branches; one statement per chunk of branches. */
-    private List<Row> fetch(List<Branch> branches, long cursorSeq, long cursorId, int n) {
+    /** The first {@code n} rows beyond the cursor across all branches; one statement per chunk of branches. */
+    private List<Row> fetch(List<Branch> branches, Direction direction, long cursorSeq, long cursorId, int n) {
         int perBranch = 5 + (bindHidden ? hidden.size() : 0);
         int chunk = Math.max(1, Math.min(MAX_BRANCHES, MAX_PARAMS / perBranch));
         if (branches.size() <= chunk) {
-            return query(branches, cursorSeq, cursorId, n);
+            return query(branches, direction, cursorSeq, cursorId, n);
         }
         List<Row> all = new ArrayList<>();
         for (int i = 0; i < branches.size(); i += chunk) {
-            all.addAll(query(branches.subList(i, Math.min(branches.size(), i + chunk)), cursorSeq, cursorId, n));
+            all.addAll(query(branches.subList(i, Math.min(branches.size(), i + chunk)), direction, cursorSeq, cursorId,
+                    n));
         }
-        all.sort(ORDER);
+        all.sort(direction.order);
         return all.size() > n ? new ArrayList<>(all.subList(0, n)) : all;
     }
 
-    private List<Row> query(List<Branch> branches, long cursorSeq, long cursorId, int n) {
+    private List<Row> query(List<Branch> branches, Direction direction, long cursorSeq, long cursorId, int n) {
         List<Object> params = new ArrayList<>();
         List<String> selects = new ArrayList<>();
         for (Branch branch : branches) {
             params.addAll(branch.params());
-            String filter = hiddenFilter(branch, params);
+            String filter = sqlMaySee(branch, params);
             params.add(cursorSeq);
             params.add(cursorId);
             params.add(n);
-            selects.add("SELECT " + COLS + " FROM changes WHERE " + branch.where() + filter
-                    + " AND (seq, id) > (?, ?) ORDER BY seq, id LIMIT ?");
+            selects.add("SELECT " + COLS + " FROM changes WHERE " + branch.where() + filter + " AND (seq, id) "
+                    + direction.beyond + " (?, ?) ORDER BY " + direction.orderBy + " LIMIT ?");
         }
         if (selects.size() == 1) {
             return sql.list(selects.get(0), FeedQuery::row, params.toArray());
@@ -165,11 +156,15 @@ final class FeedQuery {
                     .append(selects.get(i)).append(") b").append(i);
         }
         params.add(n);
-        return sql.list(union + " ORDER BY seq, id LIMIT ?", FeedQuery::row, params.toArray());
+        return sql.list(union + " ORDER BY " + direction.orderBy + " LIMIT ?", FeedQuery::row, params.toArray());
     }
 
-    /** " AND …" keeping group rows whose subject is not hidden; empty when nothing is bound (no "NOT IN ()"). */
-    private String hiddenFilter(Branch branch, List<Object> params) {
+    /**
+     * {@link Visibility#maySee} in SQL, for one branch: " AND …" keeping the group rows whose
+     * subject is not hidden (rows addressed to the viewer pass). Empty when nothing is bound: no
+     * hidden set, or one too large to bind, which {@link #read} then filters with the rule itself.
+     */
+    private String sqlMaySee(Branch branch, List<Object> params) {
         if (!branch.groupRows() || !bindHidden || hidden.isEmpty()) {
             return "";
         }

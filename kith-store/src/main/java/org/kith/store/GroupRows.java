@@ -9,18 +9,26 @@ import java.util.Optional;
 import org.kith.core.model.Group;
 import org.kith.core.model.Member;
 import org.kith.core.model.Role;
+import org.kith.core.store.GroupStore;
 
 /**
  * Groups and memberships. Both are deleted softly (a group keeps its feed rows; a membership's
  * joined/left positions date the member's tokens), and every read here skips what is deleted.
  */
-final class GroupRows {
+final class GroupRows implements GroupStore {
     private static final String GROUP_COLS =
             "g.id, g.name, g.description, g.member_limit, g.members_may_invite, g.owner_id, g.created_at";
-    /** A member's card is shown under the inherited UID when there is one, else under its own. */
+    /** Memberships {@code m} with their accounts {@code a} and cards {@code c}. */
+    static final String MEMBERS_WITH_CARDS = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
+            + "JOIN cards c ON c.account_id = m.account_id ";
+    /**
+     * {@link Member#shownUid} in SQL, over {@link #MEMBERS_WITH_CARDS}: the inherited UID when
+     * there is one, else the card's own. The store's one copy of that rule, but for the lookup by
+     * UID in {@link PhonebookRows#card}, which splits it into two index lookups.
+     */
+    static final String SHOWN_UID = "COALESCE(m.alias_uid, c.uid)";
     private static final String MEMBER_SELECT = "SELECT m.group_id, m.account_id, a.username, a.display_name, m.role, "
-            + "COALESCE(m.alias_uid, c.uid) AS shown_uid, m.joined_seq, m.joined_at FROM memberships m "
-            + "JOIN accounts a ON a.id = m.account_id JOIN cards c ON c.account_id = m.account_id ";
+            + SHOWN_UID + " AS shown_uid, m.joined_seq, m.joined_at" + MEMBERS_WITH_CARDS;
 
     private final Sql sql;
 
@@ -28,35 +36,41 @@ final class GroupRows {
         this.sql = sql;
     }
 
-    long insert(String name, String description, int memberLimit, boolean membersMayInvite, long ownerId,
+    @Override
+    public long insert(String name, String description, int memberLimit, boolean membersMayInvite, long ownerId,
                 Instant now) {
         return sql.insertId("INSERT INTO kith_groups (name, description, member_limit, members_may_invite, owner_id, "
                 + "created_at) VALUES (?, ?, ?, ?, ?, ?)", name, description, memberLimit, membersMayInvite, ownerId,
                 now);
     }
 
-    Optional<Group> group(long groupId) {
+    @Override
+    public Optional<Group> get(long groupId) {
         return sql.one("SELECT " + GROUP_COLS + " FROM kith_groups g WHERE g.id = ? AND g.deleted_at IS NULL",
                 GroupRows::group, groupId);
     }
 
     /** PostgreSQL: a row lock held to commit. SQLite: the one writer already excludes everyone. */
-    Optional<Group> lock(long groupId) {
+    @Override
+    public Optional<Group> lock(long groupId) {
         return sql.one("SELECT " + GROUP_COLS + " FROM kith_groups g WHERE g.id = ? AND g.deleted_at IS NULL"
                 + sql.dialect().forUpdate(), GroupRows::group, groupId);
     }
 
-    void update(long groupId, String name, String description, int memberLimit, boolean membersMayInvite) {
+    @Override
+    public void update(long groupId, String name, String description, int memberLimit, boolean membersMayInvite) {
         sql.update("UPDATE kith_groups SET name = ?, description = ?, member_limit = ?, members_may_invite = ? "
                 + "WHERE id = ? AND deleted_at IS NULL", name, description, memberLimit, membersMayInvite, groupId);
     }
 
-    void setOwner(long groupId, long ownerId) {
+    @Override
+    public void setOwner(long groupId, long ownerId) {
         sql.update("UPDATE kith_groups SET owner_id = ? WHERE id = ? AND deleted_at IS NULL", ownerId, groupId);
     }
 
     /** Ends every membership and removes every managed entry with the group, all at {@code seq}. */
-    void delete(long groupId, long seq, Instant now) {
+    @Override
+    public void delete(long groupId, long seq, Instant now) {
         sql.update("UPDATE memberships SET left_seq = ?, left_at = ? WHERE group_id = ? AND left_seq IS NULL", seq, now,
                 groupId);
         sql.update("UPDATE entries SET deleted_at = ? WHERE group_id = ? AND deleted_at IS NULL", now, groupId);
@@ -64,7 +78,8 @@ final class GroupRows {
                 seq, groupId);
     }
 
-    List<Group> groupsOf(long accountId) {
+    @Override
+    public List<Group> groupsOf(long accountId) {
         return sql.list("SELECT " + GROUP_COLS + " FROM memberships m JOIN kith_groups g ON g.id = m.group_id "
                 + "WHERE m.account_id = ? AND m.left_seq IS NULL AND g.deleted_at IS NULL ORDER BY g.id",
                 GroupRows::group, accountId);
@@ -76,36 +91,43 @@ final class GroupRows {
                 rs -> rs.getLong(1), accountId);
     }
 
-    void insertMembership(long groupId, long accountId, Role role, String aliasUid, long seq, Instant now) {
+    @Override
+    public void insertMembership(long groupId, long accountId, Role role, String aliasUid, long seq, Instant now) {
         sql.update("INSERT INTO memberships (group_id, account_id, role, alias_uid, joined_seq, joined_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", groupId, accountId, role.name(), aliasUid, seq, now);
     }
 
-    boolean endMembership(long groupId, long accountId, long seq, Instant now) {
+    @Override
+    public boolean endMembership(long groupId, long accountId, long seq, Instant now) {
         return sql.update("UPDATE memberships SET left_seq = ?, left_at = ? WHERE group_id = ? AND account_id = ? "
                 + "AND left_seq IS NULL", seq, now, groupId, accountId) > 0;
     }
 
-    Optional<Member> member(long groupId, long accountId) {
+    @Override
+    public Optional<Member> member(long groupId, long accountId) {
         return sql.one(MEMBER_SELECT + "WHERE m.group_id = ? AND m.account_id = ? AND m.left_seq IS NULL",
                 GroupRows::member, groupId, accountId);
     }
 
-    List<Member> members(long groupId) {
+    @Override
+    public List<Member> members(long groupId) {
         return sql.list(MEMBER_SELECT + "WHERE m.group_id = ? AND m.left_seq IS NULL ORDER BY m.joined_seq, m.id",
                 GroupRows::member, groupId);
     }
 
-    int memberCount(long groupId) {
+    @Override
+    public int memberCount(long groupId) {
         return (int) sql.number("SELECT COUNT(*) FROM memberships WHERE group_id = ? AND left_seq IS NULL", groupId);
     }
 
-    void setRole(long groupId, long accountId, Role role) {
+    @Override
+    public void setRole(long groupId, long accountId, Role role) {
         sql.update("UPDATE memberships SET role = ? WHERE group_id = ? AND account_id = ? AND left_seq IS NULL",
                 role.name(), groupId, accountId);
     }
 
-    List<Long> sharedGroups(long accountA, long accountB) {
+    @Override
+    public List<Long> sharedGroups(long accountA, long accountB) {
         return sql.list("SELECT a.group_id FROM memberships a JOIN memberships b ON b.group_id = a.group_id "
                 + "AND b.account_id = ? AND b.left_seq IS NULL WHERE a.account_id = ? AND a.left_seq IS NULL "
                 + "ORDER BY a.group_id", rs -> rs.getLong(1), accountB, accountA);

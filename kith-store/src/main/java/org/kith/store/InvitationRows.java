@@ -8,13 +8,14 @@ import java.util.Optional;
 
 import org.kith.core.model.Invitation;
 import org.kith.core.model.InvitationStatus;
+import org.kith.core.store.InvitationStore;
 
 /**
  * Invitations. Single lookups return invitations of deleted groups too (the services answer
  * "the group no longer exists"); the pending lists leave them out, as they leave out every
  * deleted group.
  */
-final class InvitationRows {
+final class InvitationRows implements InvitationStore {
     private static final String COLS = "i.id, i.group_id, i.inviter_id, i.invitee_id, i.code, i.max_uses, i.uses, "
             + "i.expires_at, i.entry_id, i.status, i.created_at";
     private static final String PENDING = "SELECT " + COLS + " FROM invitations i "
@@ -26,35 +27,42 @@ final class InvitationRows {
         this.sql = sql;
     }
 
-    long insert(long groupId, long inviterId, Long inviteeId, String code, Integer maxUses, Instant expiresAt,
+    @Override
+    public long insert(long groupId, long inviterId, Long inviteeId, String code, Integer maxUses, Instant expiresAt,
                 Long entryId, Instant now) {
         return sql.insertId("INSERT INTO invitations (group_id, inviter_id, invitee_id, code, max_uses, uses, "
                 + "expires_at, entry_id, status, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", groupId, inviterId,
                 inviteeId, code, maxUses, expiresAt, entryId, InvitationStatus.PENDING.name(), now);
     }
 
-    Optional<Invitation> byId(long invitationId) {
+    @Override
+    public Optional<Invitation> get(long invitationId) {
         return sql.one("SELECT " + COLS + " FROM invitations i WHERE i.id = ?", InvitationRows::invitation,
                 invitationId);
     }
 
-    Optional<Invitation> byCode(String code) {
+    @Override
+    public Optional<Invitation> byCode(String code) {
         return sql.one("SELECT " + COLS + " FROM invitations i WHERE i.code = ?", InvitationRows::invitation, code);
     }
 
-    List<Invitation> pendingOfGroup(long groupId) {
+    @Override
+    public List<Invitation> pendingOfGroup(long groupId) {
         return sql.list(PENDING + "i.group_id = ? ORDER BY i.id", InvitationRows::invitation, groupId);
     }
 
-    List<Invitation> pendingFor(long accountId) {
+    @Override
+    public List<Invitation> pendingFor(long accountId) {
         return sql.list(PENDING + "i.invitee_id = ? ORDER BY i.id", InvitationRows::invitation, accountId);
     }
 
-    void setStatus(long invitationId, InvitationStatus status) {
+    @Override
+    public void setStatus(long invitationId, InvitationStatus status) {
         sql.update("UPDATE invitations SET status = ? WHERE id = ?", status.name(), invitationId);
     }
 
-    void use(long invitationId) {
+    @Override
+    public void use(long invitationId) {
         sql.update("UPDATE invitations SET uses = uses + 1 WHERE id = ?", invitationId);
     }
 

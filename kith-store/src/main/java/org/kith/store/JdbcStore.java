@@ -9,6 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.kith.core.store.ChangeSignal;
+import org.kith.core.store.GroupStore;
+import org.kith.core.store.LocalSignal;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
 
@@ -20,8 +23,9 @@ import org.kith.core.store.StoreTx;
  * <p>SQLite: writers queue on a fair in-process lock and begin IMMEDIATE on the one writer
  * connection, so a write never waits inside SQLite or fails to upgrade a read lock; reads run
  * concurrently on WAL snapshots. PostgreSQL: writers run READ COMMITTED and serialise where they
- * must on row locks (the feed clock, {@link StoreTx#lockGroup}); reads are REPEATABLE READ, READ
- * ONLY. Thread-safe.
+ * must on row locks (the feed clock, {@link GroupStore#lock}); reads are REPEATABLE READ, READ
+ * ONLY. The change signal is in-process on SQLite (one process owns the file) and LISTEN/NOTIFY on
+ * PostgreSQL ({@link PgNotifyBridge}). Thread-safe.
  */
 final class JdbcStore implements Store {
     private static final long WRITE_LOCK_TIMEOUT_SECONDS = 60;
@@ -32,19 +36,25 @@ final class JdbcStore implements Store {
     private final HikariDataSource readers;
     /** SQLite only: fairness keeps a burst of writers from starving one of them. */
     private final ReentrantLock writeLock;
+    private final ChangeSignal signal;
+    private final PgNotifyBridge bridge;
 
-    private JdbcStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers, ReentrantLock writeLock) {
+    /** @param jdbcUrl PostgreSQL's, for the change signal's own connections; null on SQLite */
+    private JdbcStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers, ReentrantLock writeLock,
+                      String jdbcUrl) {
         this.dialect = dialect;
         this.writers = writers;
         this.readers = readers;
         this.writeLock = writeLock;
+        this.bridge = jdbcUrl == null ? null : new PgNotifyBridge(jdbcUrl, () -> read(tx -> tx.feed().currentSeq()));
+        this.signal = bridge == null ? new LocalSignal() : bridge;
     }
 
     static JdbcStore sqlite(Path file) {
         HikariDataSource writers = Pools.sqliteWriter(file);
         try {
             Migrator.migrate(writers, Dialect.SQLITE);
-            return new JdbcStore(Dialect.SQLITE, writers, Pools.sqliteReaders(file), new ReentrantLock(true));
+            return new JdbcStore(Dialect.SQLITE, writers, Pools.sqliteReaders(file), new ReentrantLock(true), null);
         } catch (RuntimeException e) {
             writers.close();
             throw e;
@@ -55,7 +65,7 @@ final class JdbcStore implements Store {
         HikariDataSource pool = Pools.postgres(jdbcUrl);
         try {
             Migrator.migrate(pool, Dialect.POSTGRESQL);
-            return new JdbcStore(Dialect.POSTGRESQL, pool, pool, null);
+            return new JdbcStore(Dialect.POSTGRESQL, pool, pool, null, jdbcUrl);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -199,15 +209,26 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public ChangeSignal signal() {
+        return signal;
+    }
+
+    @Override
     public String dialect() {
         return dialect.displayName();
     }
 
     @Override
     public void close() {
-        if (readers != writers) {
-            readers.close();
+        try {
+            if (bridge != null) {
+                bridge.close();
+            }
+        } finally {
+            if (readers != writers) {
+                readers.close();
+            }
+            writers.close();
         }
-        writers.close();
     }
 }

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.model.GroupCard;
+import org.kith.core.store.PhonebookStore;
 
 /** A group's phonebook as stored: its active members' own cards, then its live managed entries. */
-final class PhonebookRows {
+final class PhonebookRows implements PhonebookStore {
     private static final String MEMBER_CARD = "SELECT m.group_id, a.id AS account_id, a.username, a.display_name, "
             + "c.vcard, c.etag, c.uid AS own_uid, ";
-    private static final String MEMBER_FROM = " FROM memberships m JOIN accounts a ON a.id = m.account_id "
-            + "JOIN cards c ON c.account_id = m.account_id ";
     private static final String ENTRY_CARD = "SELECT group_id, uid, id, vcard, etag FROM entries ";
 
     private final Sql sql;
@@ -22,9 +21,11 @@ final class PhonebookRows {
         this.sql = sql;
     }
 
-    List<GroupCard> groupCards(long groupId) {
-        List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + "COALESCE(m.alias_uid, c.uid) AS shown_uid"
-                + MEMBER_FROM + "WHERE m.group_id = ? AND m.left_seq IS NULL ORDER BY m.joined_seq, m.id",
+    @Override
+    public List<GroupCard> cards(long groupId) {
+        List<GroupCard> cards = new ArrayList<>(sql.list(MEMBER_CARD + GroupRows.SHOWN_UID + " AS shown_uid"
+                + GroupRows.MEMBERS_WITH_CARDS + "WHERE m.group_id = ? AND m.left_seq IS NULL "
+                + "ORDER BY m.joined_seq, m.id",
                 PhonebookRows::memberCard, groupId));
         cards.addAll(sql.list(ENTRY_CARD + "WHERE group_id = ? AND deleted_at IS NULL ORDER BY id",
                 PhonebookRows::entryCard, groupId));
@@ -32,14 +33,16 @@ final class PhonebookRows {
     }
 
     /**
-     * Three index lookups rather than one COALESCE(...) = ? comparison, which no index serves:
-     * a member shown under an inherited UID, a member shown under the card's own UID, an entry.
+     * {@link GroupRows#SHOWN_UID} = ? as three index lookups, since no index serves the COALESCE:
+     * a member shown under an inherited UID, a member without one shown under the card's own UID,
+     * an entry.
      */
-    Optional<GroupCard> groupCard(long groupId, String uid) {
-        return sql.one(MEMBER_CARD + "m.alias_uid AS shown_uid" + MEMBER_FROM
+    @Override
+    public Optional<GroupCard> card(long groupId, String uid) {
+        return sql.one(MEMBER_CARD + "m.alias_uid AS shown_uid" + GroupRows.MEMBERS_WITH_CARDS
                         + "WHERE m.group_id = ? AND m.alias_uid = ? AND m.left_seq IS NULL",
                         PhonebookRows::memberCard, groupId, uid)
-                .or(() -> sql.one(MEMBER_CARD + "c.uid AS shown_uid" + MEMBER_FROM
+                .or(() -> sql.one(MEMBER_CARD + "c.uid AS shown_uid" + GroupRows.MEMBERS_WITH_CARDS
                         + "WHERE c.uid = ? AND m.group_id = ? AND m.left_seq IS NULL AND m.alias_uid IS NULL",
                         PhonebookRows::memberCard, uid, groupId))
                 .or(() -> sql.one(ENTRY_CARD + "WHERE group_id = ? AND uid = ? AND deleted_at IS NULL",

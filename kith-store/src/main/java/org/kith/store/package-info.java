@@ -1,7 +1,10 @@
 /**
  * The JDBC implementation of Kith's storage port ({@link org.kith.core.store.Store}) on SQLite
- * (the default, a file under the data directory) and PostgreSQL (for several server nodes).
- * Only {@link org.kith.store.Stores} and {@link org.kith.store.StoreException} are public.
+ * (the default, a file under the data directory) and PostgreSQL (for several server nodes):
+ * one class per area of {@link org.kith.core.store.StoreTx} ({@code AccountRows},
+ * {@code GroupRows}, {@code FeedRows} …), and the change signal between nodes
+ * ({@code PgNotifyBridge}). Only {@link org.kith.store.Stores} and
+ * {@link org.kith.store.StoreException} are public.
  *
  * <p>What callers can rely on:
  * <ul>
@@ -12,8 +15,8 @@
  *       truncated to the millisecond.</li>
  *   <li>Feed positions come from one clock row. A rolled-back transaction gives its position
  *       back, so the next writer gets the same number; a committed position is never reused.
- *       Take the position ({@code nextSeq}) before {@code lockGroup}: every feed writer locks
- *       in that order, so writers cannot deadlock.</li>
+ *       Take the position ({@code feed().nextSeq()}) before {@code groups().lock}: every feed
+ *       writer locks in that order, so writers cannot deadlock.</li>
  *   <li>Unique violations the port reports (usernames, blocks, personal book slugs, conditional
  *       card writes) are results; any other database failure is a
  *       {@link org.kith.store.StoreException} and dooms its transaction, even if the callback

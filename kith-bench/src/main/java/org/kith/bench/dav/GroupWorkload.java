@@ -38,7 +38,7 @@ final class GroupWorkload {
             long group = kith.groups().create(owner.id(), "bench", "", members + 2).group().id();
             long invitation = kith.invitations().inviteUser(owner.id(), group, Target.USER, null).invitation().id();
             kith.invitations().accept(target.account().id(), invitation);
-            long firstMember = Seed.members(kith, group, members - 2, "m");
+            long firstMember = Seed.members(kith, group, members - 2, "member");
             String groupBook = target.homePath() + "group-" + group + "/";
             String merged = target.homePath() + "all/";
             Changer changer = new Changer(kith, firstMember, members - 2);

@@ -42,7 +42,7 @@ public final class WebPushBench {
             Account owner = kith.accounts().register("owner", "bench-password", "Owner", "CN");
             long g = kith.groups().create(owner.id(), "push", "", members + 2).group().id();
             long t = System.nanoTime();
-            long first = Seed.members(kith, g, members, "m");
+            long first = Seed.members(kith, g, members, "member");
             System.out.printf("group of %,d members seeded in %.1f s%n", members, (System.nanoTime() - t) / 1e9);
 
             List<Long> baseline = new ArrayList<>();

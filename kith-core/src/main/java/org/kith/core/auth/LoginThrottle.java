@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Throttled;
+import org.kith.core.model.Username;
 
 /**
  * Slows down password guessing: after too many failures for one username, or from one client
@@ -34,21 +34,21 @@ public final class LoginThrottle {
 
     /** Throws {@link Throttled} if this username or address must wait. */
     public void check(String username, String address) {
-        check("u:" + username.toLowerCase(Locale.ROOT), maxPerUser);
+        check("u:" + Username.of(username).key(), maxPerUser);
         if (address != null) {
             check("a:" + address, maxPerAddress);
         }
     }
 
     public void failed(String username, String address) {
-        record("u:" + username.toLowerCase(Locale.ROOT));
+        record("u:" + Username.of(username).key());
         if (address != null) {
             record("a:" + address);
         }
     }
 
     public void succeeded(String username) {
-        failures.remove("u:" + username.toLowerCase(Locale.ROOT));
+        failures.remove("u:" + Username.of(username).key());
     }
 
     private void check(String key, int max) {

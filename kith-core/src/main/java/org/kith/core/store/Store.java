@@ -7,7 +7,7 @@ import java.util.function.Function;
  * rows commit together or not at all. Implementations must be thread-safe; a {@link StoreTx} is
  * confined to the thread that runs the callback.
  *
- * <p>Writers are serialised by {@link StoreTx#nextSeq()} (the feed clock), so feed positions
+ * <p>Writers are serialised by {@link FeedStore#nextSeq()} (the feed clock), so feed positions
  * are handed out in commit order: a reader that has seen position N never later finds a new
  * row below N.
  */
@@ -19,9 +19,13 @@ public interface Store extends AutoCloseable {
     /** Runs {@code work} in a read-only transaction (a consistent snapshot where the database offers one). */
     <T> T read(Function<StoreTx, T> work);
 
+    /** Where the services publish committed changes and surfaces listen for them (this database's processes). */
+    ChangeSignal signal();
+
     /** A short name of the backend, for logs: "sqlite" or "postgresql". */
     String dialect();
 
+    /** Stops the signal and closes the database; nothing may be called afterwards. */
     @Override
     void close();
 }

@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.Callback;
 import org.kith.core.Kith;
 import org.kith.core.error.KithException;
 import org.kith.core.model.Credential;
+import org.kith.core.model.Username;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Mount;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class CardDav implements Request.Handler {
         Credential credential = authenticator.authenticate(ex.header("Authorization"), ex.remoteAddress());
         ex.authenticated(kith.accounts().account(credential.accountId()));
         Target target = Target.parse(ex.rawPath());
-        if (target == null || target.user() != null && !target.user().equalsIgnoreCase(ex.account().username())) {
+        if (target == null || target.user() != null && !Username.same(target.user(), ex.account().username())) {
             throw DavError.notFound("nothing here: " + ex.rawPath()); // another user's space is not revealed
         }
         DavMethod method = methods.get(ex.method());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kith.core.model.Username;
 import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
@@ -51,7 +52,7 @@ final class Multiget {
                 return null;
             }
         }
-        if (Target.parse(path) instanceof Target.Member m && m.user().equalsIgnoreCase(user) && m.book().equals(bookId)) {
+        if (Target.parse(path) instanceof Target.Member m && Username.same(m.user(), user) && m.book().equals(bookId)) {
             return m.name();
         }
         return null;

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+
+import org.kith.core.model.Username;
 
 /**
  * Sync tokens of one viewer's book as CardDAV clients see them: a URI (RFC 6578 requires one)
@@ -49,7 +50,7 @@ final class SyncTokens {
     private static String tag(String user, String bookId) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((user.toLowerCase(Locale.ROOT) + "/" + bookId).getBytes(StandardCharsets.UTF_8));
+                    .digest((Username.of(user).key() + "/" + bookId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

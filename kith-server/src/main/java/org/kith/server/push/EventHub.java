@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes each viewer's visible changes to their open event streams. Told of every committed
- * change (locally, or by other nodes through {@link PgNotifyBridge}), it re-reads the feed of
+ * change (locally, or by other nodes through the store's change signal), it re-reads the feed of
  * each stream the change may concern from that stream's position — the same read polling uses,
  * so push and poll agree and the privacy policy decides what is sent. The committing thread only
  * hands the notice over; reading and formatting run on a few lanes, each stream always on the

@@ -18,6 +18,7 @@ import org.kith.core.card.CardData;
 import org.kith.core.error.ErrorCode;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Role;
+import org.kith.core.model.Username;
 import org.kith.core.view.EntryView;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
@@ -96,7 +97,7 @@ final class GroupPage {
         List<MemberView> members = kith.groups().members(ex.me(), groupId);
         GroupView g = kith.groups().get(ex.me(), groupId);
         String region = ex.account().region();
-        Set<String> blocked = kith.blocks().list(ex.me()).stream().map(b -> b.username().toLowerCase())
+        Set<Username> blocked = kith.blocks().list(ex.me()).stream().map(b -> Username.of(b.username()))
                 .collect(Collectors.toSet());
         boolean owner = g.myRole() == Role.OWNER;
         return Tags.join(
@@ -108,11 +109,11 @@ final class GroupPage {
                         el("h2", id("members-h"), ex.t("group.members"), " ",
                                 el("span", cls("count"), "(" + members.size() + ")")),
                         el("ul", cls("members"), id("members"), members.stream().map(m -> member(ex, groupId, m, owner,
-                                blocked.contains(m.username().toLowerCase()))).toList())));
+                                blocked.contains(Username.of(m.username())))).toList())));
     }
 
     private Html member(WebExchange ex, long groupId, MemberView m, boolean iAmOwner, boolean iBlockThem) {
-        boolean me = m.username().equalsIgnoreCase(ex.account().username());
+        boolean me = Username.same(m.username(), ex.account().username());
         String back = "/web/groups/" + groupId;
         return el("li", cls("member"), attr("data-username", m.username()),
                 el("span", cls("name"), m.displayName()), " ", el("span", cls("meta"), "@" + m.username()),
@@ -226,7 +227,7 @@ final class GroupPage {
     private Html settings(WebExchange ex, GroupView g, Failed failed) {
         long id = g.group().id();
         List<MemberView> others = kith.groups().members(ex.me(), id).stream()
-                .filter(m -> !m.username().equalsIgnoreCase(ex.account().username())).toList();
+                .filter(m -> !Username.same(m.username(), ex.account().username())).toList();
         return el("section", attr("aria-labelledby", "settings-h"),
                 el("h2", id("settings-h"), ex.t("settings.title")),
                 failed.summary("settings"),

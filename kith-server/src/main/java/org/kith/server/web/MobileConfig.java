@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.kith.core.model.Username;
+
 /**
  * An Apple configuration profile ({@code .mobileconfig}) that adds Kith as a CardDAV account on
  * iOS, iPadOS and macOS in one tap: a {@code Configuration} holding one
@@ -25,8 +27,8 @@ final class MobileConfig {
         String host = base.getHost();
         String prefix = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
         String idBase = "org.kith." + host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-") + "."
-                + username.toLowerCase(Locale.ROOT);
-        String seed = baseUrl + "\n" + username.toLowerCase(Locale.ROOT);
+                + Username.of(username).key();
+        String seed = baseUrl + "\n" + Username.of(username).key();
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">

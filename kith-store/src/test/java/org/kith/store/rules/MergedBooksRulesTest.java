@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
@@ -17,6 +18,8 @@ import org.kith.core.error.Gone;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Account;
 import org.kith.core.store.Store;
+import org.kith.store.OnEveryDatabase;
+import org.kith.store.TestDatabase;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
 import org.kith.core.view.MergedChanges;
@@ -27,7 +30,10 @@ import org.kith.core.view.MergedChanges;
  * member list is only reported again when membership may have changed: a card edit in a big
  * group must not send the whole member list to every phone.
  */
-abstract class MergedBooksRulesTest {
+@OnEveryDatabase
+class MergedBooksRulesTest {
+    @Parameter
+    TestDatabase db;
     private Store store;
     Kith kith;
     Account ann;
@@ -36,12 +42,9 @@ abstract class MergedBooksRulesTest {
     long family;
     long friends;
 
-    abstract Store openStore() throws Exception;
-
-
     @BeforeEach
     void open() throws Exception {
-        store = openStore();
+        store = db.openNew();
         kith = new Kith(store, Limits.defaults(), Clock.systemUTC(), new PasswordHasher(1024, 1));
         ann = kith.accounts().register("ann", "password-ann", "Ann", "CN");
         ben = kith.accounts().register("ben", "password-ben", "Ben", "CN");
@@ -54,7 +57,7 @@ abstract class MergedBooksRulesTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close(); // the database goes with the class (PostgreSQL) or the temporary folder (SQLite)
+        store.close(); // the database goes with the class
     }
 
     void join(Account who, long group) {

@@ -19,6 +19,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.PersonalBooks;
@@ -35,13 +36,18 @@ import org.kith.core.model.BookChanges;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
 import org.kith.core.store.Store;
+import org.kith.store.OnEveryDatabase;
+import org.kith.store.TestDatabase;
 
 /**
  * Personal read-write books as a CardDAV client sees them, through the service on a real
  * database: books, resource names, vCard acceptance, conditional writes, UIDs, sync tokens and
  * privacy. Every refused request is checked to have changed nothing.
  */
-abstract class PersonalBooksRulesTest {
+@OnEveryDatabase
+class PersonalBooksRulesTest {
+    @Parameter
+    TestDatabase db;
     private static final int MAX_CARD_BYTES = 8 * 1024;
     private Store store;
     Kith kith;
@@ -49,12 +55,9 @@ abstract class PersonalBooksRulesTest {
     Account ann;
     Account ben;
 
-    abstract Store openStore() throws Exception;
-
-
     @BeforeEach
     void open() throws Exception {
-        store = openStore();
+        store = db.openNew();
         kith = new Kith(store, Limits.defaults().withMaxCardBytes(MAX_CARD_BYTES).withMaxPersonalBooks(5),
                 Clock.systemUTC(), new PasswordHasher(1024, 1));
         books = kith.personalBooks();
@@ -64,7 +67,7 @@ abstract class PersonalBooksRulesTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close(); // the database goes with the class (PostgreSQL) or the temporary folder (SQLite)
+        store.close(); // the database goes with the class
     }
 
     static String vcard(String uid, String fn) {

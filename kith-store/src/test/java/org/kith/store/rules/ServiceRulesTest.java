@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.kith.core.Groups;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
@@ -29,6 +30,8 @@ import org.kith.core.feed.FeedEvent;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.model.Account;
 import org.kith.core.store.Store;
+import org.kith.store.OnEveryDatabase;
+import org.kith.store.TestDatabase;
 import org.kith.core.view.Changes;
 import org.kith.core.view.FeedPage;
 import org.kith.core.view.MemberView;
@@ -38,18 +41,17 @@ import org.kith.core.view.MemberView;
  * privacy rule, the per-viewer feed and tokens, membership, managed entries, the member limit.
  * The HTTP surfaces are tested separately; this is where the rules themselves live.
  */
-abstract class ServiceRulesTest {
+@OnEveryDatabase
+class ServiceRulesTest {
+    @Parameter
+    TestDatabase db;
     private Store store;
     Kith kith;
     private final List<ChangeNotice> notices = new ArrayList<>();
 
-    abstract Store openStore() throws Exception;
-
-    abstract void dropStore() throws Exception;
-
     @BeforeEach
     void open() throws Exception {
-        store = openStore();
+        store = db.openNew();
         kith = new Kith(store, Limits.defaults(), Clock.systemUTC(), new PasswordHasher(1024, 1));
         kith.addListener(notices::add);
     }
@@ -57,7 +59,6 @@ abstract class ServiceRulesTest {
     @AfterEach
     void close() throws Exception {
         store.close();
-        dropStore();
     }
 
     Account person(String username) {

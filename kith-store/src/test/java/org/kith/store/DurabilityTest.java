@@ -12,32 +12,37 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.kith.core.model.ChangeRow;
 import org.kith.core.model.StoredCard;
+import org.kith.core.model.Username;
 import org.kith.core.store.Store;
 import org.kith.core.store.StoreTx;
 
 /**
  * Rule 14: kill -9 at any moment loses no acknowledged write and leaves no half-applied one.
  * A child JVM writes in a loop and prints each committed position; it is killed mid-stream and
- * the file is opened again.
+ * the database is opened again.
  */
-class SqliteDurabilityTest {
+@OnEveryDatabase
+class DurabilityTest {
+    @Parameter
+    TestDatabase db;
     @TempDir
     Path dir;
 
     @Test
     void killMinusNineLosesNoAcknowledgedWrite() throws Exception {
-        Path file = dir.resolve("kith.db");
+        db.openNew().close();
         for (int round = 0; round < 3; round++) { // each round kills the writer at another moment
-            long acknowledged = writeThenKill(file, 40 + 70 * round);
-            try (Store store = Stores.openSqlite(file)) {
+            long acknowledged = writeThenKill(db.location(), 40 + 70 * round);
+            try (Store store = db.reopen()) {
                 store.read((StoreTx tx) -> {
-                    long person = tx.accountByUsername("writer").orElseThrow().id();
-                    long group = tx.groupsOf(person).get(0).id();
-                    long current = tx.currentSeq();
-                    List<ChangeRow> feed = tx.groupFeed(group, person, Set.of(), 0, 1_000_000);
-                    StoredCard card = tx.card(person).orElseThrow();
+                    long person = tx.accounts().byUsername(Username.of("writer")).orElseThrow().id();
+                    long group = tx.groups().groupsOf(person).get(0).id();
+                    long current = tx.feed().currentSeq();
+                    List<ChangeRow> feed = tx.feed().groupFeed(group, person, Set.of(), 0, 1_000_000);
+                    StoredCard card = tx.cards().get(person).orElseThrow();
 
                     assertThat(current).as("every acknowledged position survived").isGreaterThanOrEqualTo(acknowledged);
                     // positions 2..current, each with its one row: no mutation without its feed row
@@ -46,7 +51,7 @@ class SqliteDurabilityTest {
                     // the card, its numbers and the clock come from the same, last, mutation
                     assertThat(card.vcard()).isEqualTo("v" + current);
                     assertThat(card.etag()).isEqualTo("e" + current);
-                    assertThat(tx.accountsWithPhone("+86138" + String.format("%08d", current))).containsExactly(person);
+                    assertThat(tx.cards().accountsWithPhone("+86138" + String.format("%08d", current))).containsExactly(person);
                     return null;
                 });
             }
@@ -54,15 +59,15 @@ class SqliteDurabilityTest {
     }
 
     /**
-     * Runs the writer on {@code file} until at least {@code atLeast} writes are acknowledged, kills
+     * Runs the writer on {@code database} until at least {@code atLeast} writes are acknowledged, kills
      * it, and returns the last position it acknowledged. The child's output goes to a file, so
      * every line it wrote before the kill is read, none lost in a pipe.
      */
-    private long writeThenKill(Path file, int atLeast) throws Exception {
+    private long writeThenKill(String database, int atLeast) throws Exception {
         Path output = Files.createTempFile(dir, "writer", ".out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DurabilityWriter.class.getName(), file.toString())
+                DurabilityWriter.class.getName(), database)
                 .redirectOutput(output.toFile()).redirectErrorStream(true).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -1,4 +1,4 @@
-package org.kith.server.push;
+package org.kith.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,24 +11,30 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
-import org.kith.core.Kith;
+import org.kith.core.feed.ChangeListener;
 import org.kith.core.feed.ChangeNotice;
+import org.kith.core.store.ChangeSignal;
+import org.kith.core.store.LocalSignal;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scale-out over one PostgreSQL database. Every local commit is announced with
+ * The {@link ChangeSignal} of a PostgreSQL database that several server processes (nodes) share.
+ * Every local commit goes to this process's subscribers at once and is then announced with
  * {@code NOTIFY kith_changes, '<node>:<seq>:<group ids>:<viewer ids>'} (or {@code <node>:<seq>:*},
- * "anyone", when the sets would not fit a notification), and notices from other nodes are handed
- * to this node's listeners, so a change committed anywhere reaches event streams connected
- * anywhere. Notices carry positions and ids only; each node reads the data itself through the
- * privacy policy. Uses its own two connections, outside the store's pool. Thread-safe.
+ * "anyone", when the sets would not fit a notification); notices from other nodes are handed to
+ * this process's subscribers, so a change committed anywhere reaches event streams connected
+ * anywhere. Listening starts with the first subscriber and reconnects with a growing pause; after
+ * a reconnection every subscriber is told to look again. Uses its own two connections, outside
+ * the store's pool. Thread-safe.
  */
-public final class PgNotifyBridge implements AutoCloseable {
+final class PgNotifyBridge implements ChangeSignal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotifyBridge.class);
     static final String CHANNEL = "kith_changes";
     /** PostgreSQL refuses payloads from 8000 bytes; stay clear of it. */
@@ -36,21 +42,22 @@ public final class PgNotifyBridge implements AutoCloseable {
     private static final int HEALTH_CHECK_MS = 30_000;
 
     private final String jdbcUrl;
-    private final Kith kith;
+    private final LongSupplier currentSeq;
+    private final LocalSignal local = new LocalSignal();
     private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService announcer = Executors.newSingleThreadExecutor(r -> daemon(r, "kith-pg-notify"));
-    private final Thread listener;
+    private final Thread listener = daemon(this::listen, "kith-pg-listen");
     private volatile boolean running = true;
     private volatile Connection listening;
     private Connection notifying; // only used on the announcer thread
 
-    /** @param jdbcUrl the database the store uses, as {@code jdbc:postgresql://…} */
-    public PgNotifyBridge(String jdbcUrl, Kith kith) {
+    /**
+     * @param jdbcUrl    the database the store uses, as {@code jdbc:postgresql://…}
+     * @param currentSeq the store's newest position, for the notice after a reconnection
+     */
+    PgNotifyBridge(String jdbcUrl, LongSupplier currentSeq) {
         this.jdbcUrl = jdbcUrl;
-        this.kith = kith;
-        kith.addListener(this::committed);
-        listener = daemon(this::listen, "kith-pg-listen");
-        listener.start();
+        this.currentSeq = currentSeq;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -59,14 +66,21 @@ public final class PgNotifyBridge implements AutoCloseable {
         return t;
     }
 
-    private void committed(ChangeNotice notice) {
-        if (Thread.currentThread() == listener) {
-            return; // relayed from another node, which announced it already
-        }
+    @Override
+    public void publish(ChangeNotice notice) {
+        local.publish(notice);
         try {
             announcer.execute(() -> announce(payload(nodeId, notice))); // never make the writer wait for NOTIFY
         } catch (RejectedExecutionException e) {
             // closing
+        }
+    }
+
+    @Override
+    public synchronized void subscribe(ChangeListener subscriber) {
+        local.subscribe(subscriber);
+        if (running && listener.getState() == Thread.State.NEW) {
+            listener.start();
         }
     }
 
@@ -102,7 +116,7 @@ public final class PgNotifyBridge implements AutoCloseable {
                 if (reconnecting) {
                     // Notices sent while we were away are lost: have every stream look again.
                     LOG.info("listening for other nodes' changes again");
-                    kith.publishRemote(ChangeNotice.everyone(kith.phonebooks().position()));
+                    local.publish(ChangeNotice.everyone(currentSeq.getAsLong()));
                 }
                 backoff = 250;
                 relay(c.unwrap(PGConnection.class), s);
@@ -140,7 +154,7 @@ public final class PgNotifyBridge implements AutoCloseable {
             for (PGNotification n : notes) {
                 ChangeNotice notice = parse(nodeId, n.getParameter());
                 if (notice != null) {
-                    kith.publishRemote(notice);
+                    local.publish(notice);
                 }
             }
         }
@@ -196,13 +210,13 @@ public final class PgNotifyBridge implements AutoCloseable {
 
     /** Stops listening; announcements already queued get two seconds to go out. */
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         listener.interrupt();
         closeQuietly(listening);
         announcer.shutdown();
         try {
-            announcer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            announcer.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
