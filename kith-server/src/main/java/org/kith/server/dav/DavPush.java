@@ -66,6 +66,17 @@ public final class DavPush implements PushBooks {
     }
 
     @Override
+    public Map<Long, Long> positions(String book, java.util.Collection<Long> viewers) {
+        long groupId = GroupDavBook.groupIdOf(book);
+        if (groupId <= 0) {
+            return PushBooks.super.positions(book, viewers);
+        }
+        Map<Long, Long> out = new java.util.HashMap<>();
+        kith.phonebooks().tokens(groupId, viewers).forEach((viewer, token) -> out.put(viewer, Long.parseLong(token)));
+        return out;
+    }
+
+    @Override
     public String displayName(long viewer, String book) {
         try {
             return new Library(kith, viewer, user(viewer), cache).book(book).map(DavBook::displayName).orElse(book);

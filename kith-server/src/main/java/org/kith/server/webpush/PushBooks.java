@@ -1,5 +1,8 @@
 package org.kith.server.webpush;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -10,6 +13,18 @@ import java.util.OptionalLong;
 public interface PushBooks {
     /** The viewer's position in the book now, or empty when the viewer has no such book (any more). */
     OptionalLong position(long viewer, String book);
+
+    /**
+     * Many viewers' positions in books of the same id, each as {@link #position} gives it; viewers
+     * without such a book are left out. Implementations may read them together.
+     */
+    default Map<Long, Long> positions(String book, Collection<Long> viewers) {
+        Map<Long, Long> out = new HashMap<>();
+        for (long viewer : viewers) {
+            position(viewer, book).ifPresent(p -> out.put(viewer, p));
+        }
+        return out;
+    }
 
     /** The book's name as the viewer's phone shows it, or the id when the viewer has no such book now. */
     String displayName(long viewer, String book);

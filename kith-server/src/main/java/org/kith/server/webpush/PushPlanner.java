@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +151,7 @@ final class PushPlanner implements AutoCloseable {
             accounts.addAll(j.notice().viewerIds());
             groups.addAll(j.notice().groupIds());
         }
+        long started = System.nanoTime();
         List<PushRegistration> regs = store.concerned(accounts, groups, everyone, clock.instant());
         sender.expect(regs.size()); // the next burst to these will find its key pairs made
         if (regs.isEmpty()) {
@@ -175,11 +175,23 @@ final class PushPlanner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (regs.size() >= 1_000) {
+            LOG.info("planned pushes for {} changes to {} registrations in {} ms", batch.size(), regs.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     private void planChunk(List<PushRegistration> chunk, List<Job> batch) {
         Map<Long, Long> claims = new HashMap<>();
         Map<Long, PushRegistration> push = new HashMap<>();
+        Map<String, Map<Long, Long>> positions = new HashMap<>(); // book -> viewer -> position, read together
+        Map<String, List<Long>> viewersByBook = new HashMap<>();
+        for (PushRegistration reg : chunk) {
+            if (!writing.containsKey(reg.id())) {
+                viewersByBook.computeIfAbsent(reg.book(), b -> new ArrayList<>()).add(reg.accountId());
+            }
+        }
+        viewersByBook.forEach((book, viewers) -> positions.put(book, books.positions(book, viewers)));
         for (PushRegistration reg : chunk) {
             if (writing.containsKey(reg.id())) {
                 // a write that must not tell it is running: leave it to that write's plan, which
@@ -190,11 +202,11 @@ final class PushPlanner implements AutoCloseable {
                 }
                 continue;
             }
-            OptionalLong position = books.position(reg.accountId(), reg.book());
-            if (position.isEmpty() || position.getAsLong() <= reg.pushedSeq()) {
+            Long position = positions.get(reg.book()).get(reg.accountId());
+            if (position == null || position <= reg.pushedSeq()) {
                 continue; // no such book for this viewer now, or nothing new in it that the viewer may see
             }
-            long pos = position.getAsLong();
+            long pos = position;
             claims.put(reg.id(), pos);
             boolean wasOwed = owed.remove(reg.id());
             if (wasOwed || !silent(reg, pos, batch)) {
