@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
 import org.kith.bench.push.WebPushBench;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
+import org.kith.core.auth.Secrets;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 import org.kith.server.Config;
@@ -102,7 +104,7 @@ public final class Bench {
                 long[] timings = new long[iterations];
                 for (int i = -50; i < iterations; i++) { // 50 warm-up rounds
                     kith.cards().update(owner.id(), CardData.named("Owner").withTel(List.of(
-                            new CardData.Tel("cell", "1380013" + String.format("%04d", (i + 1000) % 10000)))), null);
+                            new CardData.Tel("cell", "1380013" + String.format("%04d", (i + 1000) % 10000)))), Precondition.none());
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + token))
                             .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
@@ -169,7 +171,7 @@ public final class Bench {
                 toClients.println("arm " + r);
                 readLine(fromClients, 10, "the clients to arm round " + (r + 1));
                 long t0 = SseClients.micros();
-                kith.cards().update(owner.id(), CardData.named("Owner " + r), null);
+                kith.cards().update(owner.id(), CardData.named("Owner " + r), Precondition.none());
                 toClients.println("round " + r);
                 String[] parts = readLine(fromClients, 20, "round " + (r + 1) + "'s arrivals").split(" ");
                 int got = Integer.parseInt(parts[2]);

@@ -27,6 +27,11 @@ final class Watcher {
     /** The server pings every 15 s; three missed pings means the connection is dead. */
     static final Duration STALL = Duration.ofSeconds(45);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /**
+     * The line printed each time the event stream is open and the folder has caught up with what
+     * changed before it opened: from then on, every change reaches the folder as it is pushed.
+     */
+    static final String READY = "connected; waiting for changes";
 
     private final ApiClient api;
     private final GroupSyncer syncer;
@@ -98,10 +103,11 @@ final class Watcher {
             }
             if (signal instanceof EventStream.Opened) {
                 opened = true;
-                log.line("connected; waiting for changes");
                 if (syncOnOpen) {
                     syncAll(false);
                 }
+                // printed once the folder has caught up: from here on every change is pushed (docs)
+                log.line(READY);
             } else if (signal instanceof EventStream.Received r) {
                 handle(r);
             } else if (signal instanceof EventStream.Closed c) {

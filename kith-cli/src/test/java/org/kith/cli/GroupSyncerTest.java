@@ -140,7 +140,7 @@ class GroupSyncerTest {
                 "%E9%99%88%E9%9B%AA%E6%9D%BE.vcf");
         assertThat(folder("12").get("alice@kith.example.vcf")).contains("13500135000");
         assertThat(SyncState.load(dir, null).token("12")).isEqualTo("300");
-        assertThat(output.toString()).contains("group 12 \"大学同学\": the server needs a full resync (Resync required: ")
+        assertThat(output.toString()).contains("group 12 \"大学同学\": the server needs a full resync (Gone: the sync token is unknown or too old")
                 .contains("group 12 \"大学同学\": 0 added, 1 updated, 2 removed");
         assertThat(server.requests("GET", "/groups/7/phonebook")).hasSize(1);
     }
@@ -208,7 +208,7 @@ class GroupSyncerTest {
     void refusedCredentialsStopTheSyncWithTheServersWords() {
         server.json("GET", "/groups", 401, "unauthorized.json");
         assertThatThrownBy(() -> syncer().syncAll(false)).isInstanceOf(ApiError.class)
-                .hasMessage("Unauthorized: missing or wrong credentials");
+                .hasMessage("Authentication required: invalid or expired token");
         assertThat(server.requests().get(0).header("Authorization")).startsWith("Basic ");
         assertThat(List.of(dir.toFile().list())).doesNotContain("12");
     }

@@ -145,7 +145,7 @@ class KithCliTest {
         loggedIn(server.url());
         server.json("GET", "/groups", 401, "unauthorized.json");
         assertThat(kith("group", "list")).isEqualTo(1);
-        assertThat(err).startsWith("kith: Unauthorized: missing or wrong credentials\nkith: log in again with 'kith login USERNAME'");
+        assertThat(err).startsWith("kith: Authentication required: invalid or expired token\nkith: log in again with 'kith login USERNAME'");
     }
 
     @Test

@@ -107,11 +107,15 @@ class VdirFolderTest {
             }
         });
         reader.start();
-        for (int i = 0; i < 200; i++) {
-            folder.put("card", i % 2 == 0 ? b : a);
+        try {
+            for (int i = 0; i < 200; i++) {
+                folder.put("card", i % 2 == 0 ? b : a);
+            }
+        } finally {
+            done.set(true);
+            reader.join(10_000);
         }
-        done.set(true);
-        reader.join();
+        assertThat(reader.isAlive()).isFalse();
         assertThat(torn.get()).isNull();
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kith watch} as its own process, the way people and the end-to-end tests run it: each
- * applied change shows on stdout at once, and SIGTERM ends it cleanly with status 0.
+ * applied change shows on stdout as it is pushed, and SIGTERM ends it cleanly with status 0.
  */
 class WatchProcessTest {
     @TempDir Path tmp;
@@ -53,13 +53,14 @@ class WatchProcessTest {
         reader.setDaemon(true);
         reader.start();
 
-        Wait.until("the watch to connect", Duration.ofSeconds(20), () -> lines.stream().anyMatch(l -> l.endsWith("connected; waiting for changes")));
-        Wait.until("the catch-up sync", Duration.ofSeconds(5), () -> server.requests("GET", "/groups/12/changes").size() == 1);
-        Thread.sleep(300);
+        // printed once the stream is open and the catch-up sync is over
+        Wait.until("the watch to connect", Duration.ofSeconds(20),
+                () -> lines.stream().anyMatch(l -> l.endsWith(Watcher.READY)));
+        assertThat(server.requests("GET", "/groups/12/changes")).as("the catch-up sync").hasSize(1);
         server.push("id: 1\nevent: card\ndata: " + Json.MAPPER.readTree(FakeServer.resource("event-card-updated.json")) + "\n\n");
-        Duration took = Wait.until("the change on stdout", Duration.ofSeconds(2),
+        // polling every hour, the line can only come from the push; how fast is the benchmark's figure
+        Wait.until("the change on stdout", Duration.ofSeconds(10),
                 () -> lines.stream().anyMatch(l -> l.contains("updated Alice Wang")));
-        assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(Files.readString(dir.resolve("12/alice@kith.example.vcf"))).contains("13111111111");
 
         process.toHandle().destroy(); // SIGTERM; Process.destroy would also close our end of stdout

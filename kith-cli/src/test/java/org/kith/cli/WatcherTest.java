@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The watch loop against a canned server whose event stream the test writes. */
 class WatcherTest {
+    /** Generous: a hung watch fails the test, a slow machine does not. */
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
     @TempDir Path dir;
     private final FakeServer server = new FakeServer();
     private final StringWriter output = new StringWriter();
@@ -55,18 +57,15 @@ class WatcherTest {
     }
 
     /**
-     * Starts watching and waits until the catch-up sync after connecting is over, so that pushed
-     * events take the direct path (an event arriving during a sync is fetched with "changes since").
+     * Starts watching and waits for the line saying the stream is open and the catch-up sync
+     * after connecting is over, so that pushed events take the direct path (an event arriving
+     * during a sync is fetched with "changes since").
      */
     private void startAndAwaitConnected() {
         start(server.url(), Duration.ofHours(1), Watcher.STALL);
-        Wait.until("the stream to open and the catch-up sync to start", Duration.ofSeconds(10),
-                () -> server.requests("GET", "/groups/7/changes").size() == 1);
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Wait.until("the watch to say it is connected and current", DEADLINE,
+                () -> output.toString().contains(Watcher.READY));
+        assertThat(server.requests("GET", "/groups/7/changes")).as("the catch-up sync ran first").hasSize(1);
     }
 
     private static String cardEvent(String id) throws IOException {
@@ -82,19 +81,19 @@ class WatcherTest {
         }
     }
 
+    /** How fast a push lands is a figure for the benchmark; polling every hour, any arrival here was pushed. */
     @Test
-    void aPushedChangeReachesTheFolderWellWithinASecondAndIsLogged() throws IOException {
+    void aPushedChangeReachesTheFolderAndIsLogged() throws IOException {
         serveGroups();
         startAndAwaitConnected();
         assertThat(card("alice@kith.example.vcf")).contains("13800138000");
 
         server.push(cardEvent("501"));
 
-        Duration took = Wait.until("the pushed number in the folder", Duration.ofSeconds(2),
+        Wait.until("the pushed number in the folder", DEADLINE,
                 () -> card("alice@kith.example.vcf").contains("13111111111"));
-        assertThat(took).isLessThan(Duration.ofMillis(500));
-        Wait.until("the change logged", Duration.ofSeconds(2), () -> output.toString().contains("updated Alice Wang"));
-        Wait.until("the new token saved", Duration.ofSeconds(2), () -> "106".equals(SyncState.load(dir, null).token("12")));
+        Wait.until("the change logged", DEADLINE, () -> output.toString().contains("updated Alice Wang"));
+        Wait.until("the new token saved", DEADLINE, () -> "106".equals(SyncState.load(dir, null).token("12")));
         assertThat(output.toString()).containsPattern(
                 "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} group 12 \"大学同学\": updated Alice Wang \\(alice@kith.example\\)");
     }
@@ -110,9 +109,9 @@ class WatcherTest {
         server.json("GET", "/groups/12/changes?since=100", 200, "changes-12-since-100-alice.json");
         server.push(cardEvent("501"));
 
-        Wait.until("the change in the folder", Duration.ofSeconds(3),
+        Wait.until("the change in the folder", DEADLINE,
                 () -> card("alice@kith.example.vcf").contains("13111111111"));
-        Wait.until("the new token saved", Duration.ofSeconds(2), () -> "106".equals(SyncState.load(dir, null).token("12")));
+        Wait.until("the new token saved", DEADLINE, () -> "106".equals(SyncState.load(dir, null).token("12")));
         assertThat(server.requests("GET", "/groups/12/changes?since=100")).hasSize(2);
     }
 
@@ -121,9 +120,9 @@ class WatcherTest {
         serveGroups();
         startAndAwaitConnected();
         server.push("id: 9\nevent: card\ndata: {\"group\":\"12\",\"op\":\"removed\",\"uid\":\"陈雪松\",\"entry\":null,\"syncToken\":\"101\"}\n\n");
-        Wait.until("the card gone", Duration.ofSeconds(2),
+        Wait.until("the card gone", DEADLINE,
                 () -> !Files.exists(dir.resolve("12/%E9%99%88%E9%9B%AA%E6%9D%BE.vcf")));
-        Wait.until("the removal logged", Duration.ofSeconds(2),
+        Wait.until("the removal logged", DEADLINE,
                 () -> output.toString().contains("group 12 \"大学同学\": removed 陈雪松"));
     }
 
@@ -132,11 +131,11 @@ class WatcherTest {
         serveGroups();
         startAndAwaitConnected();
         server.push(cardEvent("501"));
-        Wait.until("the change applied", Duration.ofSeconds(2), () -> card("alice@kith.example.vcf").contains("13111111111"));
+        Wait.until("the change applied", DEADLINE, () -> card("alice@kith.example.vcf").contains("13111111111"));
 
         server.dropStream();
 
-        Wait.until("a second stream", Duration.ofSeconds(5), () -> server.requests("GET", "/events").size() == 2);
+        Wait.until("a second stream", DEADLINE, () -> server.requests("GET", "/events").size() == 2);
         assertThat(server.requests("GET", "/events").get(0).header("Last-Event-ID")).isNull();
         assertThat(server.requests("GET", "/events").get(1).header("Last-Event-ID")).isEqualTo("501");
         assertThat(server.requests("GET", "/events").get(1).header("Accept")).isEqualTo("text/event-stream");
@@ -150,10 +149,10 @@ class WatcherTest {
         server.json("GET", "/groups", 200, "groups-only-12.json");
 
         server.push("id: 600\nevent: group\ndata: {\"group\":\"7\",\"op\":\"removed\",\"name\":\"Family\"}\n\n");
-        Wait.until("the left group's folder gone", Duration.ofSeconds(2), () -> !Files.exists(dir.resolve("7")));
+        Wait.until("the left group's folder gone", DEADLINE, () -> !Files.exists(dir.resolve("7")));
 
         server.push("id: 601\nevent: resync\ndata: {}\n\n");
-        Wait.until("a full resync", Duration.ofSeconds(2), () -> server.requests("GET", "/groups/12/phonebook").size() == 2);
+        Wait.until("a full resync", DEADLINE, () -> server.requests("GET", "/groups/12/phonebook").size() == 2);
     }
 
     @Test
@@ -169,8 +168,8 @@ class WatcherTest {
         serveGroups();
         server.refuseEvents(401, "unauthorized.json");
         start(server.url(), Duration.ofHours(1), Watcher.STALL);
-        Wait.until("the watch to end", Duration.ofSeconds(5), () -> ended.get() != null);
-        assertThat(ended.get()).isInstanceOf(ApiError.class).hasMessage("Unauthorized: missing or wrong credentials");
+        Wait.until("the watch to end", DEADLINE, () -> ended.get() != null);
+        assertThat(ended.get()).isInstanceOf(ApiError.class).hasMessage("Authentication required: invalid or expired token");
     }
 
     @Test

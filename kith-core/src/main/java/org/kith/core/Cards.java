@@ -32,28 +32,58 @@ public final class Cards {
 
     /**
      * Replaces the fields of the structured form; other vCard properties are kept.
-     * @param ifMatch the ETag the caller last saw, or null to write unconditionally
-     * @throws PreconditionFailed when {@code ifMatch} is stale
+     * @param condition compared with the card's served ETag inside the write
+     * @throws PreconditionFailed when {@code condition} does not hold
      */
-    public OwnCard update(long accountId, CardData data, String ifMatch) {
+    public OwnCard update(long accountId, CardData data, Precondition condition) {
+        Precondition.require(condition);
         return services.mutate((tx, feed) -> {
             StoredCard current = card(tx, accountId);
-            checkMatch(current, ifMatch);
+            require(tx, current, condition, current.uid());
             String region = region(tx, accountId);
             ValidCard valid = services.cardRules.fromData(data, CardCodec.fromCanonical(current.vcard()), region);
             return store(tx, feed, current, valid, region);
         });
     }
 
-    /** Replaces the whole card with a vCard (3.0 or 4.0). The UID in it is ignored: a card's UID is the server's. */
-    public OwnCard updateFromVcard(long accountId, String vcard, String ifMatch) {
-        return services.mutate((tx, feed) -> {
-            StoredCard current = card(tx, accountId);
-            checkMatch(current, ifMatch);
-            String region = region(tx, accountId);
-            ValidCard valid = services.cardRules.fromVcard(vcard, region);
-            return store(tx, feed, current, valid, region);
-        });
+    /** Replaces the whole card with a vCard (3.0 or 4.0), as served under its own UID. */
+    public OwnCard updateFromVcard(long accountId, String vcard, Precondition condition) {
+        Precondition.require(condition);
+        return services.mutate((tx, feed) -> updateFromVcard(tx, feed, accountId, vcard, condition, null));
+    }
+
+    /**
+     * Replaces the whole card with a vCard (3.0 or 4.0). The UID in it is ignored: a card's UID is
+     * the server's. A card is served under its own UID, or in a group where its owner took over a
+     * managed entry under the entry's UID, and its ETag there differs; {@code servedUid} says which
+     * one the client read, so {@code condition} is compared with the ETag it holds.
+     * @throws NotFound when the card is not shown under {@code servedUid}
+     * @throws PreconditionFailed when {@code condition} does not hold
+     */
+    public OwnCard updateFromVcard(long accountId, String vcard, Precondition condition, String servedUid) {
+        Precondition.require(condition);
+        return services.mutate((tx, feed) -> updateFromVcard(tx, feed, accountId, vcard, condition, servedUid));
+    }
+
+    private OwnCard updateFromVcard(StoreTx tx, FeedWriter feed, long accountId, String vcard, Precondition condition,
+                                    String servedUid) {
+        StoredCard current = card(tx, accountId);
+        require(tx, current, condition, servedUid == null ? current.uid() : servedUid);
+        String region = region(tx, accountId);
+        ValidCard valid = services.cardRules.fromVcard(vcard, region);
+        return store(tx, feed, current, valid, region);
+    }
+
+    /** Compares inside the write's transaction; {@link #store} then swaps only the stored card it compared. */
+    private static void require(StoreTx tx, StoredCard current, Precondition condition, String servedUid) {
+        if (!servedUid.equals(current.uid()) && tx.groups().groupsOf(current.accountId()).stream()
+                .noneMatch(g -> tx.groups().member(g.id(), current.accountId()).map(m -> servedUid.equals(m.cardUid())).orElse(false))) {
+            throw new NotFound(ErrorCode.CARD_NOT_FOUND, "your card is not shown under the UID " + servedUid)
+                    .with("name", servedUid);
+        }
+        if (!condition.holds(CardCodec.servedEtag(current.etag(), servedUid))) {
+            throw condition.failure(null, true);
+        }
     }
 
     private OwnCard store(StoreTx tx, FeedWriter feed, StoredCard current, ValidCard valid, String region) {
@@ -70,24 +100,6 @@ public final class Cards {
             feed.group(group.id(), current.accountId(), me.cardUid(), ChangeKind.CARD);
         }
         return toOwn(tx, card(tx, current.accountId()), region);
-    }
-
-    private static void checkMatch(StoredCard current, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return;
-        }
-        String served = CardCodec.servedEtag(current.etag(), current.uid());
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                continue; // weak tags never match for writes (RFC 9110 strong comparison)
-            }
-            if (tag.equals(served)) {
-                return;
-            }
-        }
-        throw new PreconditionFailed(ErrorCode.CARD_CHANGED, "the card has changed since you read it (If-Match "
-                + ifMatch + " is stale); fetch it and try again");
     }
 
     static StoredCard card(StoreTx tx, long accountId) {

@@ -190,21 +190,18 @@ public final class PersonalBooks {
     /**
      * Stores a card under a resource name (CardDAV PUT). The text is kept as sent, with CRLF
      * line endings; the returned card carries its new etag and position.
-     * @param ifMatch null to write unconditionally, {@code *} if a card must exist under the name,
-     *        otherwise the etag the client last saw (quotes optional; weak tags never match)
-     * @param ifNoneMatchStar true if no live card may exist under the name
+     * @param condition compared with the card now under the name, inside the write
      * @throws NotFound if the owner has no such book
      * @throws Invalid (field {@code name}) for a bad name; (field {@code vcard}) for a vCard
      *         that is malformed, not 3.0/4.0, or lacks a UID or FN
      * @throws TooLarge (field {@code vcard}) over {@link Limits#maxCardBytes()} UTF-8 bytes
      * @throws Conflict (field {@code uid}) if another live card of the book has the UID
-     * @throws PreconditionFailed if {@code ifMatch} or {@code ifNoneMatchStar} does not hold
+     * @throws PreconditionFailed if {@code condition} does not hold
      */
-    public PersonalCard put(long owner, String slug, String name, String vcard, String ifMatch,
-                            boolean ifNoneMatchStar) {
+    public PersonalCard put(long owner, String slug, String name, String vcard, Precondition condition) {
+        Precondition.require(condition);
         BookNames.cardName(name);
         ClientVcard card = ClientVcard.accept(vcard, services.limits.maxCardBytes(), "vcard");
-        CardCondition condition = CardCondition.of(ifMatch, ifNoneMatchStar);
         return services.writeFor(owner, tx -> {
             long first = tx.feed().nextSeq();
             StoredBook book = writableBook(tx, owner, slug, first);
@@ -215,37 +212,53 @@ public final class PersonalBooks {
                         + "' in this book already has the UID " + card.uid(), "uid")
                         .with("uid", card.uid()).with("name", other.name());
             });
-            Optional<PersonalCard> current = tx.bookCards().get(book.id(), name);
-            if (current.isPresent() && current.get().etag().equals(card.etag()) && condition.holdsFor(current.get())) {
-                return current.get(); // the same bytes again: nothing changed, so no token or ctag moves
+            Optional<PersonalCard> stored = tx.bookCards().get(book.id(), name);
+            String current = stored.map(PersonalCard::etag).orElse(null);
+            if (!condition.holds(current)) {
+                throw condition.failure(name, current != null);
+            }
+            if (card.etag().equals(current)) {
+                return stored.get(); // the same bytes again: nothing changed, so no token or ctag moves
             }
             PersonalCard written = new PersonalCard(name, card.uid(), card.text(), card.etag(), seq);
-            if (!condition.write(tx, book.id(), written)) {
-                throw condition.failure(tx.bookCards().get(book.id(), name).isPresent(), name);
+            if (!swap(tx, book.id(), written, condition, current)) {
+                throw condition.failure(name, tx.bookCards().get(book.id(), name).isPresent());
             }
             return written;
         });
     }
 
+    /** The write as one compare-and-swap statement on what {@code condition} was compared with. */
+    private static boolean swap(StoreTx tx, long bookId, PersonalCard card, Precondition condition, String current) {
+        if (condition.unconditional()) {
+            tx.bookCards().put(bookId, card);
+            return true;
+        }
+        return condition.mustBeAbsent() ? tx.bookCards().insert(bookId, card)
+                : tx.bookCards().replace(bookId, card, current);
+    }
+
     /**
      * Deletes a card (CardDAV DELETE), leaving a tombstone so sync reports it removed.
-     * @param ifMatch null to delete unconditionally, {@code *} or the etag the client last saw
-     * @throws NotFound if there is no such book, or no such card and no {@code ifMatch}
+     * @param condition compared with the card now under the name, inside the deletion
+     * @throws NotFound if there is no such book, or no such card and no condition
      * @throws Invalid (field {@code name}) for a bad name
-     * @throws PreconditionFailed if {@code ifMatch} does not hold (including: no such card)
+     * @throws PreconditionFailed if {@code condition} does not hold (including: no such card)
      */
-    public void deleteCard(long owner, String slug, String name, String ifMatch) {
+    public void deleteCard(long owner, String slug, String name, Precondition condition) {
+        Precondition.require(condition);
         BookNames.cardName(name);
-        CardCondition condition = CardCondition.of(ifMatch, false);
         services.writeFor(owner, tx -> {
             long seq = tx.feed().nextSeq();
             StoredBook book = existingBook(tx, owner, slug);
-            if (!condition.delete(tx, book.id(), name, seq)) {
-                if (condition.unconditional()) {
-                    throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + name + "' in this book")
-                            .with("name", name);
-                }
-                throw condition.failure(tx.bookCards().get(book.id(), name).isPresent(), name);
+            String current = tx.bookCards().get(book.id(), name).map(PersonalCard::etag).orElse(null);
+            if (current == null && condition.unconditional()) {
+                throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + name + "' in this book")
+                        .with("name", name);
+            }
+            if (current == null || condition.mustBeAbsent() || !condition.holds(current)
+                    || !tx.bookCards().delete(book.id(), name, seq, current)) {
+                throw condition.failure(name, current != null);
             }
             return null;
         });

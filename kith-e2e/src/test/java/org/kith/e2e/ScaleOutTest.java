@@ -25,6 +25,7 @@ class ScaleOutTest {
         try (TestPostgres db = TestPostgres.createDatabase();
              ServerProcess one = ServerProcess.start(tmp.resolve("one"), db.url());
              ServerProcess two = ServerProcess.start(tmp.resolve("two"), db.url())) {
+            two.awaitOutput("listening for other nodes' changes", Duration.ofSeconds(30));
             for (String u : List.of("ann", "ben")) {
                 Http.anonymous(one.baseUrl()).post("/api/v1/accounts",
                         Map.of("username", u, "password", PW, "displayName", u)).expect(201);
@@ -36,10 +37,9 @@ class ScaleOutTest {
             Http.basic(two.baseUrl(), "ben", PW).post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
 
             try (EventStream benOnTwo = new EventStream(two.baseUrl(), "ben", PW, null).connected()) {
-                Thread.sleep(300);
                 annOnOne.put("/api/v1/me/card", Map.of("fn", "Ann", "tel",
                         List.of(Map.of("type", "cell", "value", "13800138000")))).expect(200);
-                Waits.until("ben's stream on node two to carry ann's change from node one", Duration.ofSeconds(3),
+                Waits.until("ben's stream on node two to carry ann's change from node one", Duration.ofSeconds(10),
                         () -> benOnTwo.events().stream().anyMatch(e -> e.type().equals("card")
                                 && e.data().contains("13800138000")));
             }

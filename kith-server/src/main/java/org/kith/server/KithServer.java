@@ -2,7 +2,6 @@ package org.kith.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jetty.http.UriCompliance;
@@ -19,15 +18,15 @@ import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
+import org.kith.server.api.ApiSurface;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
 import org.kith.server.dav.DavPush;
 import org.kith.server.http.Authenticator;
-import org.kith.server.http.Dispatcher;
 import org.kith.server.http.Exchange;
-import org.kith.server.http.Mount;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
+import org.kith.server.http.Router;
 import org.kith.server.push.EventHub;
 import org.kith.server.web.WebUi;
 import org.kith.server.webpush.WebPush;
@@ -80,20 +79,11 @@ public final class KithServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(60_000, 4_000L * config.pingSeconds())); // streams ping well within it
         server.addConnector(connector);
         ContextHandler root = new ContextHandler("/");
-        root.setHandler(new Dispatcher(mounts(), routes, authenticator));
+        root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator, davPush, this::baseUrl),
+                new WebUi(kith, hub, webPush, this::baseUrl))));
         server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
-    }
-
-    /**
-     * Handlers owning a path prefix, tried before the REST routes. CardDAV ({@code /dav},
-     * {@code /.well-known/carddav}) and the web UI mount here.
-     */
-    private List<Mount> mounts() {
-        List<Mount> mounts = new ArrayList<>(new CardDav(kith, authenticator, davPush, this::baseUrl).mounts());
-        mounts.addAll(new WebUi(kith, hub, webPush, this::baseUrl).mounts());
-        return mounts;
     }
 
     private static Limits limits(Config config) {

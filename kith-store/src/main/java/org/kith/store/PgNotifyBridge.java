@@ -117,6 +117,9 @@ final class PgNotifyBridge implements ChangeSignal, AutoCloseable {
                     // Notices sent while we were away are lost: have every stream look again.
                     LOG.info("listening for other nodes' changes again");
                     local.publish(ChangeNotice.everyone(currentSeq.getAsLong()));
+                } else {
+                    // the sign that other nodes' changes now reach this node's streams (docs/ARCHITECTURE.md)
+                    LOG.info("listening for other nodes' changes");
                 }
                 backoff = 250;
                 relay(c.unwrap(PGConnection.class), s);

@@ -18,6 +18,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
+import org.kith.core.Precondition;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.card.CardData;
 import org.kith.core.feed.ChangeNotice;
@@ -60,7 +61,7 @@ class PgNotifyBridgeTest {
              Store two = Stores.openPostgres(db.jdbcUrl())) {
             Nodes nodes = new Nodes(one, two);
             long position = nodes.two.phonebooks().position();
-            nodes.annOnOne.cards().update(nodes.ann.id(), card("13800138009"), null);
+            nodes.annOnOne.cards().update(nodes.ann.id(), card("13800138009"), Precondition.none());
 
             nodes.awaitOnTwo("ann's change from node one", n -> n.mayConcern(nodes.ben.id(), Set.of(nodes.group)));
             List<FeedEvent> events = nodes.two.phonebooks().events(nodes.ben.id(), position, 100).events();
@@ -77,7 +78,7 @@ class PgNotifyBridgeTest {
              Store one = Stores.openPostgres(db.jdbcUrl());
              Store two = Stores.openPostgres(db.jdbcUrl())) {
             Nodes nodes = new Nodes(one, two);
-            nodes.annOnOne.cards().update(nodes.ann.id(), card("13800138001"), null);
+            nodes.annOnOne.cards().update(nodes.ann.id(), card("13800138001"), Precondition.none());
             nodes.awaitOnTwo("a first change", n -> n.groupIds().contains(nodes.group));
 
             try (Connection admin = DriverManager.getConnection(db.jdbcUrl()); Statement s = admin.createStatement()) {
@@ -88,7 +89,7 @@ class PgNotifyBridgeTest {
             ChangeNotice again = nodes.awaitOnTwo("the notice after reconnecting", ChangeNotice::everyone);
             assertThat(again.seq()).isEqualTo(position);
 
-            nodes.annOnOne.cards().update(nodes.ann.id(), card("13800138002"), null);
+            nodes.annOnOne.cards().update(nodes.ann.id(), card("13800138002"), Precondition.none());
             ChangeNotice later = nodes.awaitOnTwo("a change after reconnecting",
                     n -> !n.everyone() && n.groupIds().contains(nodes.group));
             assertThat(later.seq()).isGreaterThan(position);

@@ -3,6 +3,7 @@ package org.kith.bench.dav;
 import org.kith.bench.Seed;
 import org.kith.bench.Stats;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 
@@ -94,7 +95,7 @@ final class GroupWorkload {
 
         void changeOne() {
             int i = next++;
-            kith.cards().update(firstMember + i % count, CardData.named("Member " + i + " (edited)"), null);
+            kith.cards().update(firstMember + i % count, CardData.named("Member " + i + " (edited)"), Precondition.none());
         }
     }
 }

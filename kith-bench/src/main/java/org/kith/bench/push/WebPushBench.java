@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.kith.bench.Seed;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardData;
 import org.kith.core.model.Account;
 import org.kith.server.Config;
@@ -132,7 +133,7 @@ public final class WebPushBench {
 
     private static long commit(Kith kith, Account owner, String name) {
         long t = System.nanoTime();
-        kith.cards().update(owner.id(), CardData.named(name), null);
+        kith.cards().update(owner.id(), CardData.named(name), Precondition.none());
         return System.nanoTime() - t;
     }
 

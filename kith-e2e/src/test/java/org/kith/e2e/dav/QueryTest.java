@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * addressbook-query (RFC 6352 §8.6, §10.5) on a personal book whose cards the test chose:
  * prop-filter and param-filter, text-match with each collation and match type, negation,
  * anyof/allof, is-not-defined, limit, and the preconditions for what is not supported.
  */
-abstract class QueryTest extends DavSuite {
+class QueryTest extends DavSuite {
     private Person owner;
     private String book;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void cards() {
         owner = person("query-owner", "Owner");
         book = owner.personalBook();

@@ -8,14 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * Reading books: the merged and group books' contents, GET/HEAD, vCard 3 and 4, ETags,
  * addressbook-multiget and addressbook-query (RFC 6352 §8).
  */
-abstract class ReadingTest extends DavSuite {
+class ReadingTest extends DavSuite {
     private final byte[] photo = Photos.jpeg(Color.RED);
     private Person alice;
     private Person bob;
@@ -24,7 +24,7 @@ abstract class ReadingTest extends DavSuite {
     private String classmates;
     private String family;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void people() {
         alice = person("read-alice", "Alice");
         bob = person("read-bob", "Bob");

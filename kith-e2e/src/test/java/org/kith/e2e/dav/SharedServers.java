@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.kith.store.TestPostgres;
 import org.kith.e2e.support.ServerProcess;
+import org.kith.server.support.Database;
+import org.kith.server.support.TestDatabase;
 
 /**
  * One real Kith server process per database, shared by every CardDAV test class in this JVM:
@@ -39,21 +40,19 @@ final class SharedServers {
     private static ServerProcess start(Database db) {
         try {
             Path tmp = Files.createTempDirectory("kith-dav-" + db.name().toLowerCase());
-            TestPostgres pg = db == Database.POSTGRES ? TestPostgres.createDatabase() : null;
-            ServerProcess server = ServerProcess.start(tmp.resolve("data"), pg == null ? null : pg.url());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, pg, tmp), "stop-kith-" + db));
+            TestDatabase database = db.create();
+            ServerProcess server = ServerProcess.start(tmp.resolve("data"), database.url());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, tmp), "stop-kith-" + db));
             return server;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Kith on " + db + ": " + e.getMessage(), e);
         }
     }
 
-    private static void stop(ServerProcess server, TestPostgres pg, Path tmp) {
+    private static void stop(ServerProcess server, TestDatabase database, Path tmp) {
         try {
             server.close();
-            if (pg != null) {
-                pg.close();
-            }
+            database.close();
             try (var files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** sync-collection (RFC 6578) and getctag on group books: exactly the changes, and nothing else. */
-abstract class SyncCollectionTest extends DavSuite {
+class SyncCollectionTest extends DavSuite {
     private Person alice;
     private Person bob;
     private Person carol;
     private String gid;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void people() {
         alice = person("sync-alice", "Alice");
         bob = person("sync-bob", "Bob");

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.kith.e2e.support.Program;
 
 /**
  * The real vdirsyncer (Debian package) for one person: its own config, status and XDG
@@ -90,24 +92,8 @@ public final class Vdirsyncer {
         env.put("XDG_CACHE_HOME", dir.resolve("xdg-cache").toString());
         env.put("LC_ALL", "C.UTF-8");
         env.put("LANG", "C.UTF-8");
-        try {
-            Process p = pb.start();
-            if (stdin != null) {
-                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("vdirsyncer " + String.join(" ", args) + " did not finish");
-            }
-            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Program.Result r = Program.run(pb, stdin, Duration.ofSeconds(120));
+        return new Run(r.exitCode(), r.output());
     }
 
     /** The .vcf files of a local folder. */

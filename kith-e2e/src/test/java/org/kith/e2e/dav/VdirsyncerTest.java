@@ -6,29 +6,31 @@ import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.kith.e2e.support.Program;
 
 /**
  * vdirsyncer, a real CardDAV client, against a running Kith: discovery from the server's
  * address, a group book synced into a folder, local edits synced up (mine accepted, others'
  * refused), others' changes and blocks synced down; then khard reads the folder.
  */
-abstract class VdirsyncerTest extends DavSuite {
+class VdirsyncerTest extends DavSuite {
     private Path tmp;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void tempDir() throws Exception {
         tmp = Files.createTempDirectory("kith-vdirsyncer");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void cleanUp() throws Exception {
         try (var files = Files.walk(tmp)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -188,13 +190,11 @@ abstract class VdirsyncerTest extends DavSuite {
     private String khard(Path config, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("khard", "-c", config.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LC_ALL", "C.UTF-8");
         pb.environment().put("HOME", tmp.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("khard " + String.join(" ", args) + ":\n" + out).isZero();
-        return out;
+        Program.Result r = Program.run(pb, null, Duration.ofSeconds(60));
+        assertThat(r.exitCode()).as("khard " + String.join(" ", args) + ":\n" + r.output()).isZero();
+        return r.output();
     }
 }

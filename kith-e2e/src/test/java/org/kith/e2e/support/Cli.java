@@ -1,12 +1,17 @@
 package org.kith.e2e.support;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real {@code kith} command-line client, run as its own process for one person: each person
@@ -39,14 +44,27 @@ public final class Cli {
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         p.getOutputStream().close();
-        var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
+        // read both streams aside, so that the deadline holds even for a command that never ends
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("kith " + String.join(" ", args) + " did not finish");
+            throw new AssertionError("kith " + String.join(" ", args) + " did not finish within 60 s");
         }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        try {
+            return new Result(p.exitValue(), new String(out.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8),
+                    new String(err.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("reading the output of kith " + String.join(" ", args) + " failed", e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Result run(String... args) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +89,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String output() {
         return output.toString();
+    }
+
+    /** Waits until the server has printed {@code text} (a readiness line of its log). */
+    public void awaitOutput(String text, Duration deadline) {
+        Waits.until("the server to print '" + text + "'", deadline, () -> output.indexOf(text) >= 0);
     }
 
     /** Ends the server like a crash would (kill -9). */

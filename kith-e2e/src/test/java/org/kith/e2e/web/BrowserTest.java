@@ -13,35 +13,61 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.kith.e2e.support.ServerProcess;
+import org.kith.server.support.Database;
+import org.kith.server.support.Databases;
+import org.kith.server.support.TestDatabase;
 
 /**
- * A browser test class: one real server process (SQLite in a temporary folder) and one headless
- * Chromium shared by its tests, and the page checks they have in common.
+ * A browser test class, run on each database: one real server process (SQLite in a temporary
+ * folder, then a fresh PostgreSQL database) shared by its tests, one headless Chromium shared by
+ * both runs, and the page checks they have in common.
  */
+@Databases
 abstract class BrowserTest {
+    /** The database of this run (also handed to the method that starts the server). */
+    @Parameter
+    Database databaseKind;
     @TempDir
     static Path dir;
+    static TestDatabase database;
     static ServerProcess server;
     static Chromium chromium;
     static String base;
 
     @BeforeAll
-    static void startServerAndBrowser() throws Exception {
-        server = ServerProcess.start(dir.resolve("data"), null);
-        base = server.baseUrl();
+    static void startBrowser() {
         chromium = new Chromium();
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     }
 
-    @AfterAll
-    static void stopServerAndBrowser() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
+    @BeforeParameterizedClassInvocation
+    static void startServer(Database db) throws Exception {
+        database = db.create();
+        server = ServerProcess.start(dir.resolve(db.name()).resolve("data"), database.url());
+        base = server.baseUrl();
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopServer() throws Exception {
         if (server != null) {
             System.out.println(server.output()); // kept in the test's output file for diagnosis
             server.close();
+            server = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

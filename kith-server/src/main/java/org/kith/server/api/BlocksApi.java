@@ -31,12 +31,12 @@ final class BlocksApi implements Resource {
     }
 
     private void block(Exchange ex) {
-        kith.blocks().block(ex.account(), ex.path("username"));
+        kith.blocks().block(ex.account(), ex.var("username"));
         ex.noContent();
     }
 
     private void unblock(Exchange ex) {
-        kith.blocks().unblock(ex.account(), ex.path("username"));
+        kith.blocks().unblock(ex.account(), ex.var("username"));
         ex.noContent();
     }
 }

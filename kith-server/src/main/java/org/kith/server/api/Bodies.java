@@ -13,7 +13,7 @@ final class Bodies {
     private Bodies() {}
 
     static <T> T json(Exchange ex, Class<T> type) {
-        String ct = mediaType(ex);
+        String ct = ex.mediaType();
         if (!ct.isEmpty() && !isJson(ct)) {
             throw unsupported(ct, "application/json");
         }
@@ -26,13 +26,6 @@ final class Bodies {
 
     static boolean isVcard(String mediaType) {
         return mediaType.equals("text/vcard") || mediaType.equals("text/x-vcard");
-    }
-
-    /** The Content-Type without parameters, lower case; "" when absent. */
-    static String mediaType(Exchange ex) {
-        String ct = ex.contentType();
-        int semicolon = ct.indexOf(';');
-        return (semicolon < 0 ? ct : ct.substring(0, semicolon)).strip();
     }
 
     static HttpError unsupported(String got, String expected) {

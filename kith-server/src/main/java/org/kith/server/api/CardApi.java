@@ -3,13 +3,14 @@ package org.kith.server.api;
 import static org.kith.server.http.Route.auth;
 
 import java.util.List;
-import java.util.Locale;
 
 import ezvcard.VCardVersion;
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardCodec;
 import org.kith.core.card.CardData;
 import org.kith.core.view.OwnCard;
+import org.kith.server.http.Accept;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 
@@ -40,13 +41,13 @@ final class CardApi implements Resource {
     }
 
     private void put(Exchange ex) {
-        String ifMatch = ex.header("If-Match");
-        String type = Bodies.mediaType(ex);
+        Precondition condition = ex.precondition();
+        String type = ex.mediaType();
         OwnCard card;
         if (Bodies.isVcard(type)) {
-            card = kith.cards().updateFromVcard(ex.account(), ex.body(), ifMatch);
+            card = kith.cards().updateFromVcard(ex.account(), ex.body(), condition);
         } else if (type.isEmpty() || Bodies.isJson(type)) {
-            card = kith.cards().update(ex.account(), Bodies.json(ex, CardData.class), ifMatch);
+            card = kith.cards().update(ex.account(), Bodies.json(ex, CardData.class), condition);
         } else {
             throw Bodies.unsupported(type, "application/json or text/vcard");
         }
@@ -69,25 +70,7 @@ final class CardApi implements Resource {
      * vCard is listed first wins; {@code version=4.0} on the vCard range selects 4.0.
      */
     static VCardVersion wantedVcard(String accept) {
-        if (accept == null) {
-            return null;
-        }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (type.equals("application/json")) {
-                return null;
-            }
-            if (Bodies.isVcard(type)) {
-                for (int i = 1; i < parts.length; i++) {
-                    String param = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
-                    if (param.equals("version=4.0")) {
-                        return VCardVersion.V4_0;
-                    }
-                }
-                return VCardVersion.V3_0;
-            }
-        }
-        return null;
+        Accept.Range range = Accept.parse(accept).first(List.of("application/json", "text/vcard", "text/x-vcard"));
+        return range == null || range.type().equals("application/json") ? null : Accept.vcardVersion(range);
     }
 }

@@ -4,8 +4,6 @@ import static org.kith.server.http.Route.auth;
 
 import java.util.List;
 
-import ezvcard.VCardVersion;
-import org.eclipse.jetty.http.HttpHeader;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
@@ -29,26 +27,6 @@ final class EventsApi implements Resource {
     }
 
     private void open(Exchange ex) {
-        VCardVersion version = PhonebookApi.vcardVersion(ex);
-        Long position = lastEventId(ex.header("Last-Event-ID"));
-        var response = ex.response();
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        response.getHeaders().put("X-Accel-Buffering", "no");
-        ex.goAsync();
-        hub.open(ex.account(), position, version, ex.request(), response, ex.callback());
-    }
-
-    /** The position to resume after; null to start now. Garbage is a position no feed has: it gets a resync. */
-    static Long lastEventId(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String v = header.strip();
-        if (v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {
-            return Long.MAX_VALUE;
-        }
-        return Long.parseLong(v);
+        hub.open(ex, ex.account(), PhonebookApi.vcardVersion(ex));
     }
 }

@@ -32,7 +32,7 @@ final class MembersApi implements Resource {
     }
 
     private void remove(Exchange ex) {
-        kith.groups().removeMember(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND), ex.path("username"));
+        kith.groups().removeMember(ex.account(), ex.id("id", "group", ErrorCode.GROUP_NOT_FOUND), ex.var("username"));
         ex.noContent();
     }
 }

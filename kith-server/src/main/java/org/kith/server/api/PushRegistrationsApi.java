@@ -37,8 +37,8 @@ final class PushRegistrationsApi implements Resource {
     }
 
     private void remove(Exchange ex) {
-        if (!push.unregister(ex.account(), ex.path("id"))) {
-            throw new NotFound(ErrorCode.PUSH_REGISTRATION_NOT_FOUND, "you have no push registration " + ex.path("id"));
+        if (!push.unregister(ex.account(), ex.var("id"))) {
+            throw new NotFound(ErrorCode.PUSH_REGISTRATION_NOT_FOUND, "you have no push registration " + ex.var("id"));
         }
         ex.noContent();
     }

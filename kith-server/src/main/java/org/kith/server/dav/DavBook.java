@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.kith.core.Precondition;
+
 /**
  * One address book in a viewer's home: the merged book, a group's book or a personal book.
  * Implementations read through the core services, which apply the privacy policy; a book never
@@ -47,11 +49,11 @@ interface DavBook {
 
     /**
      * Creates or replaces a card. Books that are not read-write take only the viewer's own card.
-     * @param ifMatch the If-Match header, or null; ifNoneMatchStar: {@code If-None-Match: *}
+     * @param condition the request's If-Match / If-None-Match, compared inside the write
      */
-    Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar);
+    Written put(String name, String vcard, Precondition condition);
 
-    default void delete(String name, String ifMatch) {
+    default void delete(String name, Precondition condition) {
         throw DavError.readOnly("cards in this address book cannot be deleted; it shows the cards of your groups");
     }
 

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.function.Function;
 
 import ezvcard.VCardVersion;
+import org.kith.core.Precondition;
 
 /**
  * One vCard resource of a book as one viewer sees it: its name in the book, UID, whether this
@@ -35,19 +36,17 @@ record DavCard(String name, String uid, String etag, VCardVersion nativeVersion,
     }
 
     /**
-     * An If-Match header as the store compares it: a client that read the other version holds
-     * that version's ETag, which names the same state of the card.
+     * A write's condition as the services compare it, with the native ETag: a client that read
+     * the other version holds that version's ETag, which names the same state of the card.
      */
-    String nativeIfMatch(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
+    Precondition nativeCondition(Precondition condition) {
+        Precondition out = condition;
         for (VCardVersion v : VCardVersion.values()) {
-            if (v != nativeVersion && ifMatch.contains(etag(v))) {
-                return etag;
+            if (v != nativeVersion) {
+                out = out.alias(etag(v), etag);
             }
         }
-        return ifMatch;
+        return out;
     }
 
     /** The resource name Kith gives a card it serves: its UID and {@code .vcf}. */

@@ -2,12 +2,13 @@ package org.kith.server.dav;
 
 import javax.xml.namespace.QName;
 
+import org.kith.server.http.HttpError;
+
 /**
  * A CardDAV error answer: a status, optionally the precondition element the RFCs define for
  * it (sent inside {@code <d:error>}), and a message for humans.
  */
-final class DavError extends RuntimeException {
-    private final int status;
+final class DavError extends HttpError {
     private final QName precondition;
     private final String href;
 
@@ -17,8 +18,7 @@ final class DavError extends RuntimeException {
 
     /** With an href inside the precondition element (no-uid-conflict names the card that has the UID). */
     DavError(int status, QName precondition, String message, String href) {
-        super(message, null, false, false);
-        this.status = status;
+        super(status, "dav", message);
         this.precondition = precondition;
         this.href = href;
     }
@@ -40,12 +40,13 @@ final class DavError extends RuntimeException {
         return new DavError(403, DavNames.NEED_PRIVILEGES, message);
     }
 
-    static DavError methodNotAllowed(String message) {
-        return new DavError(405, null, message);
+    /** 413 for a request body (XML) over its limit. */
+    static DavError bodyTooLarge() {
+        return new DavError(413, null, "the request body is too large");
     }
 
-    int status() {
-        return status;
+    static DavError methodNotAllowed(String message) {
+        return new DavError(405, null, message);
     }
 
     QName precondition() {

@@ -9,7 +9,7 @@ final class DeleteMethod implements DavMethod {
             if (!book.readWrite() && book.card(m.name()).isEmpty()) {
                 throw DavError.notFound("no card " + m.name());
             }
-            book.delete(m.name(), ctx.exchange().header("If-Match"));
+            book.delete(m.name(), ctx.exchange().precondition());
         } else if (target instanceof Target.Registration r) {
             if (!ctx.push().unregister(ctx.viewer(), r.id())) { // another account's is unknown here too
                 throw DavError.notFound("no push registration " + r.id());
@@ -19,6 +19,6 @@ final class DeleteMethod implements DavMethod {
         } else {
             throw DavError.readOnly("this collection cannot be deleted");
         }
-        ctx.exchange().send(204, null, null);
+        ctx.exchange().send(204);
     }
 }

@@ -1,6 +1,7 @@
 package org.kith.server.dav;
 
 import ezvcard.VCardVersion;
+import org.kith.server.http.Exchange;
 
 /**
  * GET and HEAD: a card as vCard 3.0, or 4.0 when the Accept header asks for it; a book as one
@@ -9,16 +10,15 @@ import ezvcard.VCardVersion;
 final class GetMethod implements DavMethod {
     @Override
     public void handle(DavContext ctx, Target target) {
-        DavExchange ex = ctx.exchange();
-        VCardVersion version = Versions.fromAccept(ex.header("Accept"));
+        Exchange ex = ctx.exchange();
+        VCardVersion version = ex.accept().vcardVersion();
         if (target instanceof Target.Member m) {
             DavCard card = Books.require(ctx, m.book()).card(m.name())
                     .orElseThrow(() -> DavError.notFound("no card " + m.name()));
             String etag = card.etag(version);
             ex.setHeader("ETag", etag);
-            String ifNoneMatch = ex.header("If-None-Match");
-            if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-                ex.send(304, null, null);
+            if (ex.notModified(etag)) {
+                ex.send(304);
                 return;
             }
             ex.send(200, Resources.contentType(version), card.render(version));

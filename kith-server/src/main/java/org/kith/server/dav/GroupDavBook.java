@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.model.Group;
 import org.kith.core.view.Changes;
 
@@ -83,7 +84,7 @@ final class GroupDavBook implements DavBook {
     }
 
     @Override
-    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
-        return OwnCardWrite.put(kith, viewer, this, name, vcard, ifMatch, ifNoneMatchStar);
+    public Written put(String name, String vcard, Precondition condition) {
+        return OwnCardWrite.put(kith, viewer, this, name, vcard, condition);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds hrefs from decoded path segments, encoding each exactly once. Request paths are
- * decoded exactly once by {@link org.kith.server.http.PathSegments}; together they round-trip
+ * decoded exactly once by the kernel's {@link org.kith.server.http.PathSegments}; together they round-trip
  * names with {@code @}, spaces, {@code %} and non-ASCII characters.
  */
 final class Href {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
@@ -91,7 +92,7 @@ final class MergedDavBook implements DavBook {
     }
 
     @Override
-    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
-        return OwnCardWrite.put(kith, viewer, this, name, vcard, ifMatch, ifNoneMatchStar);
+    public Written put(String name, String vcard, Precondition condition) {
+        return OwnCardWrite.put(kith, viewer, this, name, vcard, condition);
     }
 }

@@ -13,7 +13,7 @@ final class MkcolMethod implements DavMethod {
         if (!(target instanceof Target.Book b)) {
             throw DavError.methodNotAllowed("address books are created inside your address-book home");
         }
-        Element root = Xml.parse(ctx.exchange().body(Propfind.MAX_XML, new DavError(413, null, "the request body is too large")));
+        Element root = Xml.parse(ctx.exchange().body(Propfind.MAX_XML, DavError::bodyTooLarge));
         String displayName = null;
         String description = null;
         if (root != null) {
@@ -43,6 +43,6 @@ final class MkcolMethod implements DavMethod {
         }
         ctx.library().createBook(b.book(), displayName, description);
         ctx.exchange().setHeader("Location", Href.book(ctx.user(), b.book()));
-        ctx.exchange().send(201, null, null);
+        ctx.exchange().send(201);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.error.Conflict;
 import org.kith.core.error.ErrorCode;
 import org.kith.core.model.BookChanges;
@@ -76,12 +77,12 @@ final class PersonalDavBook implements DavBook {
     }
 
     @Override
-    public Written put(String name, String vcard, String ifMatch, boolean ifNoneMatchStar) {
+    public Written put(String name, String vcard, Precondition condition) {
         Optional<DavCard> existing = card(name);
-        String nativeIfMatch = existing.map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
         PersonalCard written;
         try {
-            written = kith.personalBooks().put(owner, book.slug(), name, vcard, nativeIfMatch, ifNoneMatchStar);
+            written = kith.personalBooks().put(owner, book.slug(), name, vcard,
+                    existing.map(c -> c.nativeCondition(condition)).orElse(condition));
         } catch (Conflict e) {
             throw uidConflict(e);
         }
@@ -90,9 +91,9 @@ final class PersonalDavBook implements DavBook {
     }
 
     @Override
-    public void delete(String name, String ifMatch) {
-        String nativeIfMatch = card(name).map(c -> c.nativeIfMatch(ifMatch)).orElse(ifMatch);
-        kith.personalBooks().deleteCard(owner, book.slug(), name, nativeIfMatch);
+    public void delete(String name, Precondition condition) {
+        kith.personalBooks().deleteCard(owner, book.slug(), name,
+                card(name).map(c -> c.nativeCondition(condition)).orElse(condition));
     }
 
     @Override

@@ -20,15 +20,27 @@ final class PropRequest {
     private final List<QName> names;
     /** The {@code address-data} element asked for, if any (it carries the vCard version). */
     private final Element addressData;
+    /** Leave out the named properties a resource does not have ({@code Prefer: return=minimal}). */
+    private final boolean minimal;
 
-    private PropRequest(Mode mode, List<QName> names, Element addressData) {
+    private PropRequest(Mode mode, List<QName> names, Element addressData, boolean minimal) {
         this.mode = mode;
         this.names = names;
         this.addressData = addressData;
+        this.minimal = minimal;
+    }
+
+    private PropRequest(Mode mode, List<QName> names, Element addressData) {
+        this(mode, names, addressData, false);
     }
 
     static PropRequest all() {
         return new PropRequest(Mode.ALL, List.of(), null);
+    }
+
+    /** The same request, answered without the 404 propstat of missing properties. */
+    PropRequest minimal() {
+        return new PropRequest(mode, names, addressData, true);
     }
 
     /** From the children of a propfind or report element (prop, allprop, propname); allprop when absent. */
@@ -71,7 +83,7 @@ final class PropRequest {
                     PropWriter writer = available.get(name);
                     if (writer != null) {
                         found.put(name, writer);
-                    } else {
+                    } else if (!minimal) {
                         missing.add(name);
                     }
                 }

@@ -1,5 +1,6 @@
 package org.kith.server.dav;
 
+import org.kith.server.http.Depth;
 import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
@@ -14,19 +15,19 @@ final class Propfind implements DavMethod {
 
     @Override
     public void handle(DavContext ctx, Target target) {
-        Element root = Xml.parse(ctx.exchange().body(MAX_XML, new DavError(413, null, "the request body is too large")));
+        Element root = Xml.parse(ctx.exchange().body(MAX_XML, DavError::bodyTooLarge));
         if (root != null && !Xml.is(root, DavNames.PROPFIND)) {
             throw DavError.badRequest("a PROPFIND body must be a DAV:propfind element");
         }
-        PropRequest props = PropRequest.of(root);
-        String depth = ctx.exchange().depth("infinity");
-        boolean children = !depth.equals("0");
-        if (depth.equals("infinity") && target instanceof Target.Home) {
+        PropRequest props = ctx.props(root);
+        Depth depth = ctx.exchange().depth(Depth.INFINITY);
+        boolean children = depth != Depth.ZERO;
+        if (depth == Depth.INFINITY && target instanceof Target.Home) {
             throw DavError.forbidden(DavNames.PROPFIND_FINITE_DEPTH,
                     "Depth: infinity is not served on the address-book home; ask with Depth: 1, then each book");
         }
         VCardVersion version = Versions.fromAddressData(props.addressData(),
-                Versions.fromAccept(ctx.exchange().header("Accept")));
+                ctx.exchange().accept().vcardVersion());
         Multistatus ms = new Multistatus();
         String user = ctx.user();
         if (target instanceof Target.Root) {

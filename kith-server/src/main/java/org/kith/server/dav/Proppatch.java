@@ -15,7 +15,7 @@ import org.w3c.dom.Element;
 final class Proppatch implements DavMethod {
     @Override
     public void handle(DavContext ctx, Target target) {
-        Element root = Xml.parse(ctx.exchange().body(Propfind.MAX_XML, new DavError(413, null, "the request body is too large")));
+        Element root = Xml.parse(ctx.exchange().body(Propfind.MAX_XML, DavError::bodyTooLarge));
         if (root == null || !Xml.is(root, DavNames.PROPERTYUPDATE)) {
             throw DavError.badRequest("a PROPPATCH body must be a DAV:propertyupdate element");
         }

@@ -25,7 +25,7 @@ final class PushRegister implements DavMethod {
 
     @Override
     public void handle(DavContext ctx, Target target) {
-        Element root = Xml.parse(ctx.exchange().body(MAX_XML,
+        Element root = Xml.parse(ctx.exchange().body(MAX_XML, () ->
                 new DavError(413, DavNames.INVALID_SUBSCRIPTION, "a push-register body holds at most " + MAX_XML + " bytes")));
         if (root == null || !isPush(root, "push-register")) {
             throw DavError.badRequest("a POST here must carry a push-register element (WebDAV-Push)");
@@ -60,10 +60,10 @@ final class PushRegister implements DavMethod {
         } catch (InvalidSubscription e) {
             throw invalid(e.getMessage());
         }
-        ctx.exchange().setHeader("Location", ctx.exchange().baseUrl() + DavPush.path(reg.publicId()));
+        ctx.exchange().setHeader("Location", ctx.baseUrl() + DavPush.path(reg.publicId()));
         ctx.exchange().setHeader("Expires", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(reg.expiresAt(), ZoneOffset.UTC)));
-        ctx.exchange().send(201, null, null);
+        ctx.exchange().send(201);
     }
 
     /** Content updates are served at depth 1 (deeper is downgraded); property updates at depth 0. */

@@ -3,7 +3,8 @@ package org.kith.server.dav;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.util.Locale;
+
+import org.kith.server.http.Exchange;
 
 /**
  * PUT of one vCard (RFC 6352 §6.3.2): into a personal book any card; into the merged or a group
@@ -17,25 +18,22 @@ final class PutMethod implements DavMethod {
         if (!(target instanceof Target.Member m)) {
             throw DavError.methodNotAllowed("PUT is for cards inside an address book");
         }
-        DavExchange ex = ctx.exchange();
-        String type = ex.header("Content-Type");
-        String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        Exchange ex = ctx.exchange();
+        String mediaType = ex.mediaType();
         if (!mediaType.isEmpty() && !mediaType.equals("text/vcard") && !mediaType.equals("text/x-vcard")) {
             throw new DavError(415, DavNames.SUPPORTED_ADDRESS_DATA_PRECONDITION,
                     "a card must be sent as text/vcard, not " + mediaType);
         }
         DavBook book = ctx.library().book(m.book()).orElseThrow(() ->
                 new DavError(409, null, "no address book '" + m.book() + "' to put the card in"));
-        byte[] body = ex.body(ctx.maxCardBytes(), new DavError(413, DavNames.MAX_RESOURCE_SIZE,
+        byte[] body = ex.body(ctx.maxCardBytes(), () -> new DavError(413, DavNames.MAX_RESOURCE_SIZE,
                 "a card may be at most " + ctx.maxCardBytes() + " bytes"));
         String vcard = utf8(body);
-        String ifNoneMatch = ex.header("If-None-Match");
-        boolean mustBeNew = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
-        DavBook.Written written = book.put(m.name(), vcard, ex.header("If-Match"), mustBeNew);
+        DavBook.Written written = book.put(m.name(), vcard, ex.precondition());
         if (written.etag() != null) {
             ex.setHeader("ETag", written.etag());
         }
-        ex.send(written.created() ? 201 : 204, null, null);
+        ex.send(written.created() ? 201 : 204);
     }
 
     private static String utf8(byte[] body) {

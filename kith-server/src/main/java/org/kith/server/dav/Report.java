@@ -1,37 +1,53 @@
 package org.kith.server.dav;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.xml.namespace.QName;
+
 import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
 
-/** REPORT: dispatches to addressbook-multiget, addressbook-query or sync-collection on a book. */
+/** REPORT on a book: the report the body's root element names, from a table. */
 final class Report implements DavMethod {
     static final int MAX_XML = 4 * 1024 * 1024; // a multiget of 10,000 hrefs fits
 
+    /** One report: the multistatus body it answers with. */
+    @FunctionalInterface
+    interface Kind {
+        String answer(DavContext ctx, DavBook book, Element root, PropRequest props, VCardVersion version);
+    }
+
+    /** The reports served, in the order {@code supported-report-set} lists them. */
+    static final Map<QName, Kind> KINDS = kinds();
+
+    private static Map<QName, Kind> kinds() {
+        Map<QName, Kind> kinds = new LinkedHashMap<>();
+        kinds.put(DavNames.ADDRESSBOOK_MULTIGET, Multiget::answer);
+        kinds.put(DavNames.ADDRESSBOOK_QUERY, Query::answer);
+        kinds.put(DavNames.SYNC_COLLECTION, SyncCollection::answer);
+        return java.util.Collections.unmodifiableMap(kinds);
+    }
+
     @Override
     public void handle(DavContext ctx, Target target) {
-        Element root = Xml.parse(ctx.exchange().body(MAX_XML, new DavError(413, null, "the request body is too large")));
+        Element root = Xml.parse(ctx.exchange().body(MAX_XML, DavError::bodyTooLarge));
         if (root == null) {
             throw DavError.badRequest("a REPORT needs a body naming the report");
         }
         if (!(target instanceof Target.Book b)) {
-            throw DavError.forbidden(DavNames.dav("supported-report"), "reports are answered on address books");
+            throw DavError.forbidden(DavNames.SUPPORTED_REPORT, "reports are answered on address books");
         }
         DavBook book = Books.require(ctx, b.book());
-        PropRequest props = PropRequest.of(root);
-        VCardVersion version = Versions.fromAddressData(props.addressData(),
-                Versions.fromAccept(ctx.exchange().header("Accept")));
-        String body;
-        if (Xml.is(root, DavNames.ADDRESSBOOK_MULTIGET)) {
-            body = Multiget.answer(ctx, book, root, props, version);
-        } else if (Xml.is(root, DavNames.ADDRESSBOOK_QUERY)) {
-            body = Query.answer(ctx, book, root, props, version);
-        } else if (Xml.is(root, DavNames.SYNC_COLLECTION)) {
-            body = SyncCollection.answer(ctx, book, root, props, version);
-        } else {
-            throw DavError.forbidden(DavNames.dav("supported-report"),
-                    "unsupported report " + Xml.name(root) + "; supported: addressbook-multiget, addressbook-query, sync-collection");
+        PropRequest props = ctx.props(root);
+        VCardVersion version = Versions.fromAddressData(props.addressData(), ctx.exchange().accept().vcardVersion());
+        Kind kind = KINDS.get(Xml.name(root));
+        if (kind == null) {
+            throw DavError.forbidden(DavNames.SUPPORTED_REPORT, "unsupported report " + Xml.name(root) + "; supported: "
+                    + KINDS.keySet().stream().map(QName::getLocalPart).collect(Collectors.joining(", ")));
         }
-        ctx.exchange().sendXml(207, body);
+        ctx.exchange().sendXml(207, kind.answer(ctx, book, root, props, version));
     }
 }

@@ -80,7 +80,7 @@ final class Resources {
         p.put(MAX_RESOURCE_SIZE, PropWriter.text(Integer.toString(ctx.maxCardBytes())));
         p.put(MAX_IMAGE_SIZE, PropWriter.text(Integer.toString(ctx.kith().limits().maxPhotoBytes())));
         p.put(SUPPORTED_REPORT_SET, out -> {
-            for (QName report : List.of(ADDRESSBOOK_MULTIGET, ADDRESSBOOK_QUERY, SYNC_COLLECTION)) {
+            for (QName report : Report.KINDS.keySet()) {
                 out.open(SUPPORTED_REPORT).open(REPORT).empty(report).close(REPORT).close(SUPPORTED_REPORT);
             }
         });

@@ -25,7 +25,11 @@ sealed interface Target {
 
     /** The target of a raw request path (or href), or null when it names nothing Kith serves. */
     static Target parse(String rawPath) {
-        List<String> segments = PathSegments.decode(rawPath);
+        return of(PathSegments.decode(rawPath));
+    }
+
+    /** The target of a path's decoded segments, or null (also for null: a path that could not be decoded). */
+    static Target of(List<String> segments) {
         if (segments == null || segments.isEmpty() || !segments.get(0).equals("dav")) {
             return null;
         }

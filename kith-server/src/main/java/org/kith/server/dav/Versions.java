@@ -1,22 +1,12 @@
 package org.kith.server.dav;
 
-import java.util.Locale;
-
 import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
 
-/** Which vCard version to serve: 3.0 unless the client asks for 4.0 (iOS/macOS need 3.0). */
+/** Which vCard version a REPORT asks for in its body (the Accept header is read by the kernel's {@code Accept}). */
 final class Versions {
     private Versions() {}
-
-    /** From an Accept header: 4.0 only when it names {@code version=4.0}. */
-    static VCardVersion fromAccept(String accept) {
-        if (accept != null && accept.toLowerCase(Locale.ROOT).replace(" ", "").replace("\"", "").contains("version=4.0")) {
-            return VCardVersion.V4_0;
-        }
-        return VCardVersion.V3_0;
-    }
 
     /** From a REPORT's {@code address-data} element (its version attribute), else {@code fallback}. */
     static VCardVersion fromAddressData(Element addressData, VCardVersion fallback) {

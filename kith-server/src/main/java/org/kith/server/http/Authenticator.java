@@ -17,11 +17,7 @@ public final class Authenticator {
     }
 
     public Credential authenticate(Exchange ex) {
-        return authenticate(ex.header("Authorization"), ex.remoteAddress());
-    }
-
-    /** As {@link #authenticate(Exchange)}, from the Authorization header and the client's address. */
-    public Credential authenticate(String header, String remoteAddress) {
+        String header = ex.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new Unauthenticated(ErrorCode.SIGN_IN_REQUIRED,
                     "sign in: send HTTP Basic credentials or a bearer token");
@@ -41,7 +37,7 @@ public final class Authenticator {
             if (colon < 0) {
                 throw new Unauthenticated(ErrorCode.CREDENTIALS_MALFORMED, "malformed Basic credentials");
             }
-            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), remoteAddress);
+            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), ex.remoteAddress());
         }
         throw new Unauthenticated(ErrorCode.AUTH_SCHEME_UNSUPPORTED, "unsupported authorization scheme");
     }

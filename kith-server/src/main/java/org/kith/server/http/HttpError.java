@@ -1,7 +1,10 @@
 package org.kith.server.http;
 
-/** An HTTP-level refusal that is not a domain error (e.g. 415 for a content type). */
-public final class HttpError extends RuntimeException {
+/**
+ * An HTTP-level refusal that is not a domain error (415 for a content type, 405 for a method);
+ * a surface may refine it with what its wire form says (CardDAV's precondition elements).
+ */
+public class HttpError extends RuntimeException {
     private final int status;
     private final String slug;
 

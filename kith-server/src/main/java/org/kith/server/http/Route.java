@@ -6,14 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the route table: method, path template ({@code /api/v1/groups/{id}}), whether it
+ * One row of a surface's route table: method ({@link #ANY} for every method), path template
+ * ({@code /api/v1/groups/{id}}; a last segment {@code **} takes the rest of the path), whether it
  * needs a login, a handler, and what the OpenAPI document says about it ({@link Doc}).
  * Immutable; the fluent methods return copies.
  */
 public record Route(String method, String template, boolean authenticated, String summary, Handler handler,
                     Doc doc) {
 
-    /** Handles one exchange; throws domain errors ({@code KithException}) for the dispatcher to map. */
+    /** The method of a row that answers every method. */
+    public static final String ANY = "*";
+    /** The last template segment that matches the rest of the path, however long (also nothing). */
+    static final String REST = "**";
+
+    /** Handles one exchange; throws domain errors ({@code KithException}) for the surface's error mapper. */
     @FunctionalInterface
     public interface Handler {
         void handle(Exchange ex) throws Exception;
@@ -90,11 +96,13 @@ public record Route(String method, String template, boolean authenticated, Strin
     /** The path variables if the (already decoded) segments match the template, else null. */
     Map<String, String> match(List<String> segments) {
         String[] parts = parts();
-        if (parts.length != segments.size()) {
+        boolean rest = parts[parts.length - 1].equals(REST);
+        int fixed = rest ? parts.length - 1 : parts.length;
+        if (rest ? segments.size() < fixed : parts.length != segments.size()) {
             return null;
         }
         Map<String, String> vars = new HashMap<>();
-        for (int i = 0; i < parts.length; i++) {
+        for (int i = 0; i < fixed; i++) {
             String segment = segments.get(i);
             if (parts[i].startsWith("{")) {
                 if (segment.isEmpty()) {
@@ -106,5 +114,10 @@ public record Route(String method, String template, boolean authenticated, Strin
             }
         }
         return vars;
+    }
+
+    /** Whether this row serves {@code requestMethod}. */
+    boolean serves(String requestMethod) {
+        return method.equals(ANY) || method.equals(requestMethod);
     }
 }

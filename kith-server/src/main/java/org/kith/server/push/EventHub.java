@@ -18,6 +18,7 @@ import org.kith.core.Kith;
 import org.kith.core.feed.ChangeNotice;
 import org.kith.core.feed.FeedEvent;
 import org.kith.core.view.FeedPage;
+import org.kith.server.http.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,15 @@ public final class EventHub implements AutoCloseable {
     /** How many event streams {@code account} has open now (its connected devices and tabs). */
     public int openStreams(long account) {
         return (int) streams.stream().filter(s -> s.account == account).count();
+    }
+
+    /**
+     * Answers the request as {@code account}'s event stream, resuming after its Last-Event-ID;
+     * the stream owns the response from then on. The one way every surface opens a stream.
+     */
+    public void open(Exchange ex, long account, VCardVersion version) {
+        Long after = ex.lastEventId();
+        ex.eventStream((request, response, callback) -> open(account, after, version, request, response, callback));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import org.kith.core.Kith;
 import org.kith.core.error.KithException;
 import org.kith.core.view.NewSecret;
+import org.kith.server.http.Route;
 
 /** Sign up, sign in, sign out, the language switch and the front door. */
 final class AuthPages {
@@ -20,7 +21,7 @@ final class AuthPages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.publicPage("/web", this::home),
                 WebRoute.publicPage("/web/", this::home),
@@ -33,18 +34,18 @@ final class AuthPages {
                 WebRoute.publicPage("/web/lang/{lang}", this::language));
     }
 
-    private void home(WebExchange ex) {
-        ex.redirect(ex.account() == null ? "/web/signin" : Redirects.HOME);
+    private void home(Visit ex) {
+        ex.http().redirect(ex.account() == null ? "/web/signin" : Redirects.HOME);
     }
 
-    private static String next(WebExchange ex) {
+    private static String next(Visit ex) {
         String n = ex.form().get("next");
-        return Redirects.safe(n.isEmpty() ? ex.query("next") : n, Redirects.HOME);
+        return Redirects.safe(n.isEmpty() ? ex.http().query("next", "") : n, Redirects.HOME);
     }
 
-    private void signInPage(WebExchange ex, String username, FieldErrors errors, int status) {
+    private void signInPage(Visit ex, String username, FieldErrors errors, int status) {
         if (ex.account() != null && status == 200) {
-            ex.redirect(next(ex));
+            ex.http().redirect(next(ex));
             return;
         }
         String next = next(ex);
@@ -61,19 +62,19 @@ final class AuthPages {
                         el("a", attr("href", "/web/signup?next=" + enc(next)), ex.t("signup.title")))));
     }
 
-    private void signIn(WebExchange ex) {
+    private void signIn(Visit ex) {
         String username = ex.form().get("username").strip();
         try {
             NewSecret session = kith.accounts().createSession(username, ex.form().get("password"),
-                    org.eclipse.jetty.server.Request.getRemoteAddr(ex.request()));
+                    ex.http().remoteAddress());
             startSession(ex, session);
-            ex.redirect(next(ex));
+            ex.http().redirect(next(ex));
         } catch (KithException e) {
             signInPage(ex, username, FieldErrors.of(ex, e), e instanceof org.kith.core.error.Throttled ? 429 : 422);
         }
     }
 
-    private void signUpPage(WebExchange ex, String username, String displayName, String region, FieldErrors errors,
+    private void signUpPage(Visit ex, String username, String displayName, String region, FieldErrors errors,
                             int status) {
         String next = next(ex);
         ex.html(status, Layout.page(ex, ex.t("signup.title"),
@@ -95,7 +96,7 @@ final class AuthPages {
                         el("a", attr("href", "/web/signin?next=" + enc(next)), ex.t("signin.title")))));
     }
 
-    private void signUp(WebExchange ex) {
+    private void signUp(Visit ex) {
         var f = ex.form();
         String username = f.get("username").strip();
         String displayName = f.get("displayName");
@@ -103,34 +104,34 @@ final class AuthPages {
         try {
             kith.accounts().register(username, f.get("password"), displayName, region);
             NewSecret session = kith.accounts().createSession(username, f.get("password"),
-                    org.eclipse.jetty.server.Request.getRemoteAddr(ex.request()));
+                    ex.http().remoteAddress());
             startSession(ex, session);
             // Straight on to the new card: it is what the others will see.
             String next = next(ex);
-            ex.redirect("/web/card?welcome=1" + (next.equals(Redirects.HOME) ? "" : "&next=" + enc(next)));
+            ex.http().redirect("/web/card?welcome=1" + (next.equals(Redirects.HOME) ? "" : "&next=" + enc(next)));
         } catch (KithException e) {
             signUpPage(ex, username, displayName, region, FieldErrors.of(ex, e), 422);
         }
     }
 
-    private void startSession(WebExchange ex, NewSecret session) {
+    private void startSession(Visit ex, NewSecret session) {
         ex.setCookie(WebUi.SESSION_COOKIE, session.secret(), kith.limits().sessionTtl().toSeconds());
     }
 
-    private void signOut(WebExchange ex) {
+    private void signOut(Visit ex) {
         if (ex.sessionToken() != null) {
             kith.accounts().endSession(ex.sessionToken());
         }
         ex.setCookie(WebUi.SESSION_COOKIE, "", 0);
-        ex.redirect("/web/signin");
+        ex.http().redirect("/web/signin");
     }
 
-    private void language(WebExchange ex) {
-        String lang = ex.var("lang");
+    private void language(Visit ex) {
+        String lang = ex.http().var("lang");
         if (Texts.LANGUAGES.contains(lang)) {
             ex.setCookie(WebUi.LANG_COOKIE, lang, 365L * 24 * 3600);
         }
-        ex.redirect(Redirects.safe(ex.query("back"), "/web/"));
+        ex.http().redirect(Redirects.safe(ex.http().query("back", ""), "/web/"));
     }
 
     static String enc(String s) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.kith.core.Kith;
 import org.kith.core.view.BlockView;
+import org.kith.server.http.Route;
 
 /**
  * "Hide my card from this person" and its undo. Only I see whom I hide from; the person hidden
@@ -19,7 +20,7 @@ final class BlockPages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/blocks", this::show),
                 WebRoute.action("/web/blocks", ex -> {
@@ -32,14 +33,14 @@ final class BlockPages {
                 }));
     }
 
-    private static void back(WebExchange ex, String done) {
+    private static void back(Visit ex, String done) {
         String back = Redirects.safe(ex.form().get("back"), "/web/blocks");
-        ex.redirect(back + (back.contains("?") ? "&" : "?") + "done=" + done);
+        ex.http().redirect(back + (back.contains("?") ? "&" : "?") + "done=" + done);
     }
 
-    private void show(WebExchange ex) {
+    private void show(Visit ex) {
         List<BlockView> blocks = kith.blocks().list(ex.me());
-        String done = ex.query("done");
+        String done = ex.http().query("done", "");
         ex.html(200, Layout.page(ex, ex.t("blocks.title"),
                 done.equals("unblocked") || done.equals("blocked")
                         ? el("p", cls("notice"), Tags.attr("role", "status"), ex.t("group.done." + done)) : null,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kith.core.Kith;
+import org.kith.core.Precondition;
 import org.kith.core.card.CardData;
 import org.kith.core.card.Images;
 import org.kith.core.card.PhoneNumbers;
@@ -20,6 +21,7 @@ import org.kith.core.error.KithException;
 import org.kith.core.error.PreconditionFailed;
 import org.kith.core.view.OwnCard;
 import org.kith.server.http.Json;
+import org.kith.server.http.Route;
 
 /** "My card": the form for one's own card, the photo upload, and the as-you-type phone check. */
 final class CardPages {
@@ -32,7 +34,7 @@ final class CardPages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/card", this::show),
                 WebRoute.action("/web/card", this::save),
@@ -42,20 +44,21 @@ final class CardPages {
                 WebRoute.page("/web/card/check-phone", this::checkPhone));
     }
 
-    private void show(WebExchange ex) {
+    private void show(Visit ex) {
         OwnCard card = kith.cards().myCard(ex.me());
         render(ex, card, card.data(), card.etag(), FieldErrors.none(), 200,
-                ex.query("saved").isEmpty() ? null : ex.t("card.saved"));
+                ex.http().query("saved", "").isEmpty() ? null : ex.t("card.saved"));
     }
 
-    private void save(WebExchange ex) {
+    private void save(Visit ex) {
         OwnCard current = kith.cards().myCard(ex.me());
         CardData submitted = fromForm(ex.form(), current.data());
         String etag = ex.form().get("etag");
         try {
-            kith.cards().update(ex.me(), submitted, etag.isEmpty() ? null : etag);
+            // the form carries the ETag the page showed: saving over a change made elsewhere is a conflict
+            kith.cards().update(ex.me(), submitted, etag.isEmpty() ? Precondition.none() : Precondition.matching(etag));
             String next = Redirects.safe(ex.form().get("next"), null);
-            ex.redirect(next != null ? next : "/web/card?saved=1");
+            ex.http().redirect(next != null ? next : "/web/card?saved=1");
         } catch (PreconditionFailed e) {
             // Changed on another device meanwhile: keep what was typed, offer to save over it.
             FieldErrors errors = FieldErrors.none();
@@ -66,7 +69,7 @@ final class CardPages {
         }
     }
 
-    private void uploadPhoto(WebExchange ex) {
+    private void uploadPhoto(Visit ex) {
         OwnCard current = kith.cards().myCard(ex.me());
         Form.Upload upload = ex.form().file("photo");
         try {
@@ -76,38 +79,38 @@ final class CardPages {
             String photo = Photos.toCardPhoto(upload.bytes(), kith.limits().maxPhotoBytes());
             CardData d = current.data();
             kith.cards().update(ex.me(), new CardData(d.fn(), d.n(), d.tel(), d.email(), d.org(), d.title(), d.adr(),
-                    d.note(), photo), null);
+                    d.note(), photo), Precondition.none());
             String next = Redirects.safe(ex.form().get("next"), null);
-            ex.redirect("/web/card?saved=1" + (next == null ? "" : "&next=" + AuthPages.enc(next)));
+            ex.http().redirect("/web/card?saved=1" + (next == null ? "" : "&next=" + AuthPages.enc(next)));
         } catch (KithException e) {
             render(ex, current, current.data(), current.etag(), FieldErrors.of(ex, e), 422, null);
         }
     }
 
-    private void deletePhoto(WebExchange ex) {
+    private void deletePhoto(Visit ex) {
         CardData d = kith.cards().myCard(ex.me()).data();
         kith.cards().update(ex.me(), new CardData(d.fn(), d.n(), d.tel(), d.email(), d.org(), d.title(), d.adr(),
-                d.note(), null), null);
-        ex.redirect("/web/card?saved=1");
+                d.note(), null), Precondition.none());
+        ex.http().redirect("/web/card?saved=1");
     }
 
-    private void photo(WebExchange ex) {
+    private void photo(Visit ex) {
         sendPhoto(ex, kith.cards().myCard(ex.me()).data().photo());
     }
 
     /** Sends a card's photo as the image it is (recognised by its bytes), or 404. */
-    static void sendPhoto(WebExchange ex, String dataUri) {
+    static void sendPhoto(Visit ex, String dataUri) {
         Photos.Decoded photo = Photos.decode(dataUri);
         var type = photo == null ? null : Images.sniff(photo.bytes());
         if (type == null) {
-            ex.send(404, "text/plain; charset=utf-8", "no photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ex.http().send(404, "text/plain; charset=utf-8", "no photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        ex.send(200, type.getMediaType(), photo.bytes());
+        ex.http().send(200, type.getMediaType(), photo.bytes());
     }
 
-    private void checkPhone(WebExchange ex) {
-        String value = ex.query("value").strip();
+    private void checkPhone(Visit ex) {
+        String value = ex.http().query("value", "").strip();
         Map<String, Object> answer = new LinkedHashMap<>();
         if (value.isEmpty()) {
             answer.put("ok", true);
@@ -119,7 +122,7 @@ final class CardPages {
             answer.put("message", e164.isPresent() ? ex.t("card.phone.ok", e164.get())
                     : ex.t("card.phone.bad", region));
         }
-        ex.json(Json.write(answer));
+        ex.http().json(200, answer);
     }
 
     /** The card as the form submitted it; N and photo are kept from the stored card (edited elsewhere). */
@@ -159,10 +162,10 @@ final class CardPages {
         return i < values.size() ? values.get(i) : fallback;
     }
 
-    private void render(WebExchange ex, OwnCard stored, CardData d, String etag, FieldErrors errors, int status,
+    private void render(Visit ex, OwnCard stored, CardData d, String etag, FieldErrors errors, int status,
                         String notice) {
-        boolean welcome = !ex.query("welcome").isEmpty();
-        String next = Redirects.safe(ex.form().get("next").isEmpty() ? ex.query("next") : ex.form().get("next"), null);
+        boolean welcome = !ex.http().query("welcome", "").isEmpty();
+        String next = Redirects.safe(ex.form().get("next").isEmpty() ? ex.http().query("next", "") : ex.form().get("next"), null);
         ex.html(status, Layout.page(ex, ex.t("card.title"),
                 welcome ? el("p", cls("welcome"), ex.t("card.welcome")) : null,
                 notice == null ? null : el("p", cls("notice"), attr("role", "status"), notice),
@@ -204,11 +207,11 @@ final class CardPages {
         return out;
     }
 
-    private static Html addButton(WebExchange ex, String key) {
+    private static Html addButton(Visit ex, String key) {
         return el("button", attr("type", "button"), cls("add-row"), attr("hidden", ""), ex.t(key));
     }
 
-    private static Html telRow(WebExchange ex, int i, CardData.Tel tel, FieldErrors errors) {
+    private static Html telRow(Visit ex, int i, CardData.Tel tel, FieldErrors errors) {
         String error = errors.get("tel[" + i + "].value");
         return el("div", cls("row"), attr("data-row", "tel"),
                 FormKit.select("tel-type-" + i, "tel.type", ex.t("field.type"), options(ex, TEL_TYPES), tel.type()),
@@ -219,7 +222,7 @@ final class CardPages {
                         tel.e164() != null && error == null ? ex.t("card.phone.ok", tel.e164()) : ""));
     }
 
-    private static Html emailRow(WebExchange ex, int i, CardData.Email email, FieldErrors errors) {
+    private static Html emailRow(Visit ex, int i, CardData.Email email, FieldErrors errors) {
         return el("div", cls("row"), attr("data-row", "email"),
                 FormKit.select("email-type-" + i, "email.type", ex.t("field.type"), options(ex, PLACE_TYPES),
                         email.type()),
@@ -227,7 +230,7 @@ final class CardPages {
                         errors.get("email[" + i + "].value"), attr("autocomplete", i == 0 ? "email" : null)));
     }
 
-    private static Html adrRow(WebExchange ex, int i, CardData.Adr adr, FieldErrors errors) {
+    private static Html adrRow(Visit ex, int i, CardData.Adr adr, FieldErrors errors) {
         String error = errors.get("adr[" + i + "]");
         return el("div", cls("row address"), attr("data-row", "adr"),
                 FormKit.select("adr-type-" + i, "adr.type", ex.t("field.type"), options(ex, PLACE_TYPES), adr.type()),
@@ -239,11 +242,11 @@ final class CardPages {
                 FormKit.input("adr-country-" + i, "adr.country", ex.t("field.country"), "text", adr.country(), null));
     }
 
-    private static List<FormKit.Option> options(WebExchange ex, List<String> types) {
+    private static List<FormKit.Option> options(Visit ex, List<String> types) {
         return types.stream().map(t -> new FormKit.Option(t, ex.t("type." + t))).toList();
     }
 
-    private Html photoSection(WebExchange ex, OwnCard stored, FieldErrors errors, String next) {
+    private Html photoSection(Visit ex, OwnCard stored, FieldErrors errors, String next) {
         boolean has = Photos.decode(stored.data().photo()) != null;
         String error = errors.get("photo");
         return el("section", cls("photo"), attr("aria-labelledby", "photo-h"),

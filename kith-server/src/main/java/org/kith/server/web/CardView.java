@@ -15,7 +15,7 @@ import org.kith.core.feed.VisibleCard;
 final class CardView {
     private CardView() {}
 
-    static Html render(WebExchange ex, long groupId, VisibleCard card, String region) {
+    static Html render(Visit ex, long groupId, VisibleCard card, String region) {
         CardData d = CardCodec.toData(CardCodec.fromCanonical(card.canonical()), region);
         boolean mine = card.accountId() != null && card.accountId() == ex.me();
         boolean photo = Photos.decode(d.photo()) != null;

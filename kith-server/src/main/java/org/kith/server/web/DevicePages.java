@@ -12,6 +12,7 @@ import org.kith.core.error.KithException;
 import org.kith.core.model.AppPassword;
 import org.kith.core.push.PushRegistration;
 import org.kith.core.view.NewSecret;
+import org.kith.server.http.Route;
 import org.kith.server.webpush.WebPush;
 
 /**
@@ -29,22 +30,22 @@ final class DevicePages {
         this.push = push;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/devices", ex -> render(ex, null, null, "", FieldErrors.none(), 200)),
                 WebRoute.action("/web/devices", this::create),
                 WebRoute.action("/web/devices/{id}/revoke", ex -> {
                     kith.accounts().revokeAppPassword(ex.me(), ex.id("id"));
-                    ex.redirect("/web/devices");
+                    ex.http().redirect("/web/devices");
                 }),
                 WebRoute.action("/web/devices/apple", this::appleProfile),
                 WebRoute.action("/web/devices/push/{id}/remove", ex -> {
-                    push.unregister(ex.me(), ex.var("id")); // someone else's or a gone one: nothing to do
-                    ex.redirect("/web/devices");
+                    push.unregister(ex.me(), ex.http().var("id")); // someone else's or a gone one: nothing to do
+                    ex.http().redirect("/web/devices");
                 }));
     }
 
-    private void create(WebExchange ex) {
+    private void create(Visit ex) {
         String name = ex.form().get("name");
         try {
             NewSecret secret = kith.accounts().createAppPassword(ex.me(), name);
@@ -54,7 +55,7 @@ final class DevicePages {
         }
     }
 
-    private void appleProfile(WebExchange ex) {
+    private void appleProfile(Visit ex) {
         String device = ex.form().get("device").isBlank() ? "iPhone" : ex.form().get("device").strip();
         NewSecret secret;
         try {
@@ -68,12 +69,12 @@ final class DevicePages {
         String username = ex.account().username();
         byte[] profile = MobileConfig.profile(ex.baseUrl(), username, secret.secret(),
                 ex.t("devices.apple.accountName", username), ex.t("devices.apple.description", ex.baseUrl()));
-        ex.download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
+        ex.http().download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
                 "kith-" + username + ".mobileconfig", profile);
     }
 
     /** The phones registered for push (WebDAV-Push): book, dates, last push or error, and a way to remove one. */
-    private Object pushSection(WebExchange ex) {
+    private Object pushSection(Visit ex) {
         List<PushRegistration> regs = push.registrations(ex.me());
         return el("section", attr("aria-labelledby", "push-h"),
                 el("h2", id("push-h"), ex.t("devices.pushed")),
@@ -91,7 +92,7 @@ final class DevicePages {
                         }).toList()));
     }
 
-    private void render(WebExchange ex, String newName, String newSecret, String typedName, FieldErrors errors,
+    private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
                         int status) {
         List<AppPassword> passwords = kith.accounts().appPasswords(ex.me());
         String base = ex.baseUrl();

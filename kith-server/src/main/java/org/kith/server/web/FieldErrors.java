@@ -17,7 +17,7 @@ final class FieldErrors {
     }
 
     /** The error of a service call, placed at its field ({@code fieldPrefix} + the service's field name). */
-    static FieldErrors of(WebExchange ex, KithException e) {
+    static FieldErrors of(Visit ex, KithException e) {
         FieldErrors errors = new FieldErrors();
         errors.add(e.field(), WebErrors.message(ex.texts(), e));
         return errors;

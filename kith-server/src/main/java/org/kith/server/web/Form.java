@@ -15,6 +15,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
+import org.kith.server.http.HttpError;
 
 /**
  * The fields of a submitted form ({@code application/x-www-form-urlencoded} or
@@ -26,13 +27,6 @@ final class Form {
     static final int MAX_MULTIPART = 15 * 1024 * 1024;
 
     record Upload(String fileName, byte[] bytes) {}
-
-    /** Refused before anything is read: the body is larger than {@link #MAX_MULTIPART}. */
-    static final class TooLargeForm extends RuntimeException {
-        TooLargeForm() {
-            super("the upload is too large", null, false, false);
-        }
-    }
 
     private final Map<String, List<String>> values;
     private final Map<String, Upload> files;
@@ -61,14 +55,14 @@ final class Form {
 
     private static Form multipart(Request request, String contentType) throws IOException {
         if (request.getLength() > MAX_MULTIPART) {
-            throw new TooLargeForm();
+            throw tooLarge();
         }
         byte[] body;
         try (InputStream in = Request.asInputStream(request)) {
             body = in.readNBytes(MAX_MULTIPART + 1);
         }
         if (body.length > MAX_MULTIPART) {
-            throw new TooLargeForm();
+            throw tooLarge();
         }
         String boundary = MultiPart.extractBoundary(contentType);
         if (boundary == null) {
@@ -99,6 +93,11 @@ final class Form {
             throw new IOException("the form could not be read: " + e.getCause().getMessage(), e);
         }
         return new Form(values, files);
+    }
+
+    /** Refused before the rest is read: the body is larger than {@link #MAX_MULTIPART}. */
+    private static HttpError tooLarge() {
+        return new HttpError(413, "too-large", "the upload is too large");
     }
 
     /** The field's first value, or "" when absent. */

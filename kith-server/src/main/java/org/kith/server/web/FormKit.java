@@ -12,17 +12,17 @@ import java.util.List;
 final class FormKit {
     private FormKit() {}
 
-    static Html csrf(WebExchange ex) {
+    static Html csrf(Visit ex) {
         return el("input", attr("type", "hidden"), attr("name", Csrf.FIELD), attr("value", ex.csrf()));
     }
 
     /** A form posting to {@code action}, with the CSRF field first. */
-    static Html post(WebExchange ex, String action, Object... content) {
+    static Html post(Visit ex, String action, Object... content) {
         return el("form", attr("method", "post"), attr("action", action), csrf(ex), content);
     }
 
     /** A one-button form (an action on something listed); {@code confirm} asks first when set. */
-    static Html button(WebExchange ex, String action, String label, String style, Object... hidden) {
+    static Html button(Visit ex, String action, String label, String style, Object... hidden) {
         return el("form", cls("inline"), attr("method", "post"), attr("action", action), csrf(ex), hidden,
                 el("button", attr("type", "submit"), cls(style), label));
     }

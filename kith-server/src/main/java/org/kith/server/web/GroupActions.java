@@ -16,6 +16,7 @@ import org.kith.core.error.KithException;
 import org.kith.core.view.EntryView;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
+import org.kith.server.http.Route;
 
 /**
  * What members and owners do on a group's page: invite, create links, revoke, manage entries,
@@ -26,7 +27,7 @@ final class GroupActions {
     /** An action that may fail with an error that belongs to one form of the page. */
     @FunctionalInterface
     private interface Action {
-        String run(WebExchange ex, long groupId);
+        String run(Visit ex, long groupId);
     }
 
     private final Kith kith;
@@ -37,7 +38,7 @@ final class GroupActions {
         this.page = new GroupPage(kith);
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         String g = "/web/groups/{id}";
         return List.of(
                 WebRoute.action(g + "/invite", form("invite", (ex, id) -> {
@@ -61,26 +62,26 @@ final class GroupActions {
                     return "?done=transferred";
                 })),
                 WebRoute.action(g + "/members/{username}/remove", form("", (ex, id) -> {
-                    kith.groups().removeMember(ex.me(), id, ex.var("username"));
+                    kith.groups().removeMember(ex.me(), id, ex.http().var("username"));
                     return "?done=removed";
                 })),
                 WebRoute.action(g + "/members/{username}/owner", form("", (ex, id) -> {
-                    kith.groups().transferOwnership(ex.me(), id, ex.var("username"));
+                    kith.groups().transferOwnership(ex.me(), id, ex.http().var("username"));
                     return "?done=transferred";
                 })),
                 WebRoute.action(g + "/leave", ex -> {
                     kith.groups().removeMember(ex.me(), ex.id("id"), ex.account().username());
-                    ex.redirect("/web/groups");
+                    ex.http().redirect("/web/groups");
                 }),
                 WebRoute.page(g + "/delete", this::confirmDelete),
                 WebRoute.action(g + "/delete", ex -> {
                     kith.groups().delete(ex.me(), ex.id("id"));
-                    ex.redirect("/web/groups");
+                    ex.http().redirect("/web/groups");
                 }));
     }
 
     /** Runs an action; success goes back to the page (plus what it returned), failure shows the page with the error. */
-    private WebRoute.Handler form(String formName, Action action) {
+    private Visit.Handler form(String formName, Action action) {
         return ex -> {
             long id = ex.id("id");
             String suffix;
@@ -93,11 +94,11 @@ final class GroupActions {
                 page.render(ex, id, new GroupPage.Failed(formName, ex.form(), FieldErrors.of(ex, e)), 422);
                 return;
             }
-            ex.redirect("/web/groups/" + id + suffix);
+            ex.http().redirect("/web/groups/" + id + suffix);
         };
     }
 
-    private String createLink(WebExchange ex, long id) {
+    private String createLink(Visit ex, long id) {
         var f = ex.form();
         Integer hours = GroupsPages.parseLimit(f.get("expiresInHours"), "expiresInHours");
         Integer uses = GroupsPages.parseLimit(f.get("maxUses"), "maxUses");
@@ -108,14 +109,14 @@ final class GroupActions {
         return "?done=linked&new=" + inv + "#inv-" + inv;
     }
 
-    private String addEntry(WebExchange ex, long id) {
+    private String addEntry(Visit ex, long id) {
         var f = ex.form();
         String invite = f.get("inviteUsername").strip();
         kith.entries().add(ex.me(), id, entryCard(f, CardData.named("")), invite.isEmpty() ? null : invite);
         return "?done=entryAdded";
     }
 
-    private String editEntry(WebExchange ex, long id) {
+    private String editEntry(Visit ex, long id) {
         long entryId = ex.id("entry");
         EntryView current = kith.entries().list(ex.me(), id).stream().filter(e -> e.entry().id() == entryId)
                 .findFirst().orElseThrow(() -> new org.kith.core.error.NotFound(ErrorCode.ENTRY_NOT_FOUND,
@@ -147,7 +148,7 @@ final class GroupActions {
                 before.note(), before.photo());
     }
 
-    private String edit(WebExchange ex, long id) {
+    private String edit(Visit ex, long id) {
         var f = ex.form();
         Integer limit = GroupsPages.parseLimit(f.get("memberLimit"), "memberLimit");
         kith.groups().edit(ex.me(), id, new Groups.Edit(f.get("name"), f.get("description"), limit,
@@ -155,7 +156,7 @@ final class GroupActions {
         return "?done=saved";
     }
 
-    private void confirmDelete(WebExchange ex) {
+    private void confirmDelete(Visit ex) {
         GroupView g = kith.groups().get(ex.me(), ex.id("id"));
         long id = g.group().id();
         ex.html(200, Layout.page(ex, ex.t("delete.title", g.group().name()),

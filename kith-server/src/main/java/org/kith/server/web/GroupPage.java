@@ -23,6 +23,7 @@ import org.kith.core.view.EntryView;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
 import org.kith.core.view.MemberView;
+import org.kith.server.http.Route;
 
 /**
  * A group's page: the cards I may see and the members (both refreshed live), invitations,
@@ -56,7 +57,7 @@ final class GroupPage {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/groups/{id}", ex -> render(ex, ex.id("id"), Failed.NONE, 200)),
                 WebRoute.page("/web/groups/{id}/live", ex -> ex.fragment(live(ex, ex.id("id")))),
@@ -64,11 +65,11 @@ final class GroupPage {
                 WebRoute.page("/web/groups/{id}/phonebook.vcf", this::vcf));
     }
 
-    void render(WebExchange ex, long groupId, Failed failed, int status) {
+    void render(Visit ex, long groupId, Failed failed, int status) {
         GroupView g = kith.groups().get(ex.me(), groupId);
         boolean owner = g.myRole() == Role.OWNER;
         boolean mayInvite = owner || g.group().membersMayInvite();
-        String done = ex.query("done");
+        String done = ex.http().query("done", "");
         ex.html(status, Layout.page(ex, g.group().name(),
                 DONE.contains(done) ? el("p", cls("notice"), attr("role", "status"), ex.t("group.done." + done)) : null,
                 failed.summary(""), // an action on something listed (remove, revoke, delete) that failed
@@ -92,7 +93,7 @@ final class GroupPage {
     }
 
     /** The part of the page the event stream refreshes: cards and members. */
-    Html live(WebExchange ex, long groupId) {
+    Html live(Visit ex, long groupId) {
         List<VisibleCard> cards = kith.phonebooks().phonebook(ex.me(), groupId).cards();
         List<MemberView> members = kith.groups().members(ex.me(), groupId);
         GroupView g = kith.groups().get(ex.me(), groupId);
@@ -112,7 +113,7 @@ final class GroupPage {
                                 blocked.contains(Username.of(m.username())))).toList())));
     }
 
-    private Html member(WebExchange ex, long groupId, MemberView m, boolean iAmOwner, boolean iBlockThem) {
+    private Html member(Visit ex, long groupId, MemberView m, boolean iAmOwner, boolean iBlockThem) {
         boolean me = Username.same(m.username(), ex.account().username());
         String back = "/web/groups/" + groupId;
         return el("li", cls("member"), attr("data-username", m.username()),
@@ -132,7 +133,7 @@ final class GroupPage {
                                 ex.t("member.makeOwner", m.displayName()), "link") : null));
     }
 
-    private Html invite(WebExchange ex, long groupId, boolean owner, Failed failed) {
+    private Html invite(Visit ex, long groupId, boolean owner, Failed failed) {
         String base = "/web/groups/" + groupId;
         return el("section", attr("aria-labelledby", "invite-h"),
                 el("h2", id("invite-h"), ex.t("invite.title")),
@@ -153,12 +154,12 @@ final class GroupPage {
                         FormKit.submit(ex.t("invite.link.create"))));
     }
 
-    private Html invitations(WebExchange ex, long groupId) {
+    private Html invitations(Visit ex, long groupId) {
         List<InvitationView> pending = kith.invitations().ofGroup(ex.me(), groupId);
         if (pending.isEmpty()) {
             return null;
         }
-        String fresh = ex.query("new");
+        String fresh = ex.http().query("new", "");
         return el("section", attr("aria-labelledby", "pending-h"),
                 el("h2", id("pending-h"), ex.t("invite.pending")),
                 el("ul", cls("invitations"), pending.stream().map(v -> {
@@ -180,7 +181,7 @@ final class GroupPage {
                 }).toList()));
     }
 
-    private Html entries(WebExchange ex, long groupId, Failed failed) {
+    private Html entries(Visit ex, long groupId, Failed failed) {
         List<EntryView> entries = kith.entries().list(ex.me(), groupId);
         String region = ex.account().region();
         String base = "/web/groups/" + groupId + "/entries";
@@ -207,7 +208,7 @@ final class GroupPage {
                 entryForm(ex, base, "new-entry", "entry-add", CardData.named(""), failed, true, ex.t("entries.add.submit")));
     }
 
-    private static Html entryForm(WebExchange ex, String action, String idPrefix, String form, CardData d, Failed failed,
+    private static Html entryForm(Visit ex, String action, String idPrefix, String form, CardData d, Failed failed,
                                   boolean withInvite, String submit) {
         String tel = d.tel().isEmpty() ? "" : d.tel().get(0).value();
         String email = d.email().isEmpty() ? "" : d.email().get(0).value();
@@ -224,7 +225,7 @@ final class GroupPage {
                 FormKit.submit(submit));
     }
 
-    private Html settings(WebExchange ex, GroupView g, Failed failed) {
+    private Html settings(Visit ex, GroupView g, Failed failed) {
         long id = g.group().id();
         List<MemberView> others = kith.groups().members(ex.me(), id).stream()
                 .filter(m -> !Username.same(m.username(), ex.account().username())).toList();
@@ -257,7 +258,7 @@ final class GroupPage {
                 el("p", el("a", cls("danger"), attr("href", "/web/groups/" + id + "/delete"), ex.t("settings.delete"))));
     }
 
-    private Html leave(WebExchange ex, GroupView g) {
+    private Html leave(Visit ex, GroupView g) {
         boolean owner = g.myRole() == Role.OWNER;
         if (owner && g.memberCount() > 1) {
             return null; // an owner hands the group over first (or deletes it)
@@ -267,20 +268,20 @@ final class GroupPage {
                 FormKit.button(ex, "/web/groups/" + g.group().id() + "/leave", ex.t("leave.submit"), "danger"));
     }
 
-    private void photo(WebExchange ex) {
-        VisibleCard card = kith.phonebooks().card(ex.me(), ex.id("id"), ex.var("uid"))
+    private void photo(Visit ex) {
+        VisibleCard card = kith.phonebooks().card(ex.me(), ex.id("id"), ex.http().var("uid"))
                 .orElseThrow(() -> new org.kith.core.error.NotFound(ErrorCode.PAGE_NOT_FOUND, "no such card"));
         CardPages.sendPhoto(ex, CardCodec.toData(CardCodec.fromCanonical(card.canonical()), "CN").photo());
     }
 
-    private void vcf(WebExchange ex) {
+    private void vcf(Visit ex) {
         long groupId = ex.id("id");
         GroupView g = kith.groups().get(ex.me(), groupId);
         StringBuilder out = new StringBuilder();
         for (VisibleCard c : kith.phonebooks().phonebook(ex.me(), groupId).cards()) {
             out.append(CardCodec.render(c.canonical(), c.uid(), VCardVersion.V3_0));
         }
-        ex.download("text/vcard; charset=utf-8", g.group().name() + ".vcf", "kith-group-" + groupId + ".vcf",
+        ex.http().download("text/vcard; charset=utf-8", g.group().name() + ".vcf", "kith-group-" + groupId + ".vcf",
                 out.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

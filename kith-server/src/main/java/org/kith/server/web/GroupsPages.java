@@ -12,6 +12,7 @@ import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Invalid;
 import org.kith.core.error.KithException;
 import org.kith.core.view.GroupView;
+import org.kith.server.http.Route;
 
 /** The list of my groups and the form to create one. */
 final class GroupsPages {
@@ -21,18 +22,18 @@ final class GroupsPages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/groups", ex -> render(ex, "", "", "", FieldErrors.none(), 200)),
                 WebRoute.action("/web/groups", this::create));
     }
 
-    private void create(WebExchange ex) {
+    private void create(Visit ex) {
         var f = ex.form();
         try {
             Integer limit = parseLimit(f.get("memberLimit"), "memberLimit");
             GroupView g = kith.groups().create(ex.me(), f.get("name"), f.get("description"), limit);
-            ex.redirect("/web/groups/" + g.group().id());
+            ex.http().redirect("/web/groups/" + g.group().id());
         } catch (KithException e) {
             render(ex, f.get("name"), f.get("description"), f.get("memberLimit"), FieldErrors.of(ex, e), 422);
         }
@@ -52,7 +53,7 @@ final class GroupsPages {
         }
     }
 
-    private void render(WebExchange ex, String name, String description, String limit, FieldErrors errors,
+    private void render(Visit ex, String name, String description, String limit, FieldErrors errors,
                         int status) {
         List<GroupView> groups = kith.groups().list(ex.me());
         ex.html(status, Layout.page(ex, ex.t("groups.title"),

@@ -9,6 +9,7 @@ import java.util.List;
 import org.kith.core.Kith;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
+import org.kith.server.http.Route;
 
 /** Invitations addressed to me: accept or decline. */
 final class InboxPages {
@@ -18,20 +19,20 @@ final class InboxPages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.page("/web/invitations", this::show),
                 WebRoute.action("/web/invitations/{id}/accept", ex -> {
                     GroupView g = kith.invitations().accept(ex.me(), ex.id("id"));
-                    ex.redirect("/web/groups/" + g.group().id() + "?done=joined");
+                    ex.http().redirect("/web/groups/" + g.group().id() + "?done=joined");
                 }),
                 WebRoute.action("/web/invitations/{id}/decline", ex -> {
                     kith.invitations().decline(ex.me(), ex.id("id"));
-                    ex.redirect("/web/invitations");
+                    ex.http().redirect("/web/invitations");
                 }));
     }
 
-    private void show(WebExchange ex) {
+    private void show(Visit ex) {
         List<InvitationView> mine = kith.invitations().mine(ex.me());
         ex.html(200, Layout.page(ex, ex.t("inbox.title"),
                 mine.isEmpty() ? el("p", cls("hint"), ex.t("inbox.none"))

@@ -11,6 +11,7 @@ import org.kith.core.error.KithException;
 import org.kith.core.model.InvitationStatus;
 import org.kith.core.view.GroupView;
 import org.kith.core.view.InvitationView;
+import org.kith.server.http.Route;
 
 /**
  * Invitation links ({@code /join/{code}}), as the REST API hands them out. Signed out, the page
@@ -24,15 +25,15 @@ final class JoinPages {
         this.kith = kith;
     }
 
-    List<WebRoute> routes() {
+    List<Route> routes() {
         return List.of(
                 WebRoute.publicPage("/join/{code}", this::show),
                 WebRoute.action("/join/{code}/accept", this::accept),
-                WebRoute.action("/join/{code}/decline", ex -> ex.redirect(Redirects.HOME)));
+                WebRoute.action("/join/{code}/decline", ex -> ex.http().redirect(Redirects.HOME)));
     }
 
-    private void show(WebExchange ex) {
-        String code = ex.var("code");
+    private void show(Visit ex) {
+        String code = ex.http().var("code");
         InvitationView v = kith.invitations().preview(code);
         String here = "/join/" + AuthPages.enc(code);
         String title = ex.t("join.title", v.groupName());
@@ -66,11 +67,11 @@ final class JoinPages {
                         FormKit.button(ex, here + "/decline", ex.t("join.decline"), ""))));
     }
 
-    private void accept(WebExchange ex) {
-        String code = ex.var("code");
+    private void accept(Visit ex) {
+        String code = ex.http().var("code");
         try {
             GroupView g = kith.invitations().redeem(ex.me(), code);
-            ex.redirect("/web/groups/" + g.group().id() + "?done=joined");
+            ex.http().redirect("/web/groups/" + g.group().id() + "?done=joined");
         } catch (KithException e) {
             ex.html(409, Layout.problem(ex, ex.t("join.failed"), WebErrors.message(ex.texts(), e)));
         }

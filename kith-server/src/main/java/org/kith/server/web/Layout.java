@@ -19,7 +19,7 @@ final class Layout {
             new NavItem("/web/card", "nav.card"), new NavItem("/web/invitations", "nav.invitations"),
             new NavItem("/web/blocks", "nav.blocks"), new NavItem("/web/devices", "nav.devices"));
 
-    static Html page(WebExchange ex, String title, Object... content) {
+    static Html page(Visit ex, String title, Object... content) {
         return el("html", attr("lang", ex.texts().htmlLang()),
                 el("head",
                         el("meta", attr("charset", "utf-8")),
@@ -33,12 +33,12 @@ final class Layout {
                         el("main", id("main"), attr("tabindex", "-1"), el("h1", title), content)));
     }
 
-    private static Html header(WebExchange ex) {
+    private static Html header(Visit ex) {
         Html nav = null;
         Html who = null;
         if (ex.account() != null) {
             nav = el("nav", attr("aria-label", ex.t("nav.label")), el("ul", NAV.stream().map(item -> el("li",
-                    el("a", attr("href", item.href()), ex.path().startsWith(item.href()) ? attr("aria-current", "page")
+                    el("a", attr("href", item.href()), ex.http().path().startsWith(item.href()) ? attr("aria-current", "page")
                             : null, ex.t(item.key())))).toList()));
             who = el("form", cls("signout"), attr("method", "post"), attr("action", "/web/signout"),
                     FormKit.csrf(ex),
@@ -52,8 +52,8 @@ final class Layout {
                 nav);
     }
 
-    private static Html languageSwitch(WebExchange ex) {
-        String back = URLEncoder.encode(ex.pathAndQuery(), StandardCharsets.UTF_8);
+    private static Html languageSwitch(Visit ex) {
+        String back = URLEncoder.encode(ex.http().pathAndQuery(), StandardCharsets.UTF_8);
         return el("span", cls("langs"), attr("aria-label", ex.t("nav.language")),
                 Texts.LANGUAGES.stream().map(lang -> lang.equals(ex.texts().lang())
                         ? el("strong", attr("lang", lang), Texts.of(lang).t("lang.name"))
@@ -62,7 +62,7 @@ final class Layout {
     }
 
     /** A page that only says something went wrong, and how to go on. */
-    static Html problem(WebExchange ex, String title, String message) {
+    static Html problem(Visit ex, String title, String message) {
         return page(ex, title, el("p", attr("role", "alert"), cls("error"), message),
                 el("p", el("a", attr("href", "/web/"), ex.t("error.home"))));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.kith.core.error.ErrorCode;
 import org.kith.core.error.NotFound;
+import org.kith.server.http.Route;
 
 /** The UI's stylesheet and script, served from the classpath: nothing is loaded from elsewhere. */
 final class StaticFiles {
@@ -16,12 +17,12 @@ final class StaticFiles {
 
     private StaticFiles() {}
 
-    static List<WebRoute> routes() {
+    static List<Route> routes() {
         return List.of(WebRoute.publicPage("/web/static/{name}", StaticFiles::serve));
     }
 
-    private static void serve(WebExchange ex) {
-        String name = ex.var("name");
+    private static void serve(Visit ex) {
+        String name = ex.http().var("name");
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1));
         if (type == null || !name.matches("[a-z0-9-]+\\.[a-z]+")) {
@@ -36,7 +37,7 @@ final class StaticFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ex.response().getHeaders().put("Cache-Control", "private, max-age=300");
-        ex.send(200, type, bytes);
+        ex.http().setHeader("Cache-Control", "private, max-age=300");
+        ex.http().send(200, type, bytes);
     }
 }

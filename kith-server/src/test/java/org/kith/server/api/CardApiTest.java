@@ -77,6 +77,27 @@ class CardApiTest extends ServerTest {
     }
 
     @Test
+    void aWeakIfMatchNeverMatchesAndAListMatchesWhenOneOfItsTagsIsCurrent() {
+        Http dee = server.register("dee");
+        String etag = dee.get("/api/v1/me/card").expect(200).header("ETag");
+        for (String weak : List.of("W/" + etag, "\"stale\", W/" + etag)) {
+            assertProblem(dee.send("PUT", "/api/v1/me/card", "application/json", "{\"fn\":\"Weak\"}",
+                    Map.of("If-Match", weak)), 412, null);
+            assertProblem(dee.send("PUT", "/api/v1/me/card", "text/vcard",
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Weak\r\nN:Weak;;;;\r\nEND:VCARD\r\n", Map.of("If-Match", weak)),
+                    412, null);
+        }
+        assertThat(dee.get("/api/v1/me/card").text("fn")).isEqualTo("Dee");
+        Http.Reply listed = dee.send("PUT", "/api/v1/me/card", "application/json", "{\"fn\":\"Dee Listed\"}",
+                Map.of("If-Match", "\"stale-1\", " + etag + ", \"stale-2\"")).expect(200);
+        assertThat(listed.text("fn")).isEqualTo("Dee Listed");
+        String vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dee Vcard\r\nN:Vcard;Dee;;;\r\nEND:VCARD\r\n";
+        dee.send("PUT", "/api/v1/me/card", "text/vcard", vcard, Map.of("If-Match",
+                "\"stale\"," + listed.header("ETag"), "Accept", "application/json")).expect(200);
+        assertThat(dee.get("/api/v1/me/card").text("fn")).isEqualTo("Dee Vcard");
+    }
+
+    @Test
     void invalidCardsNameTheField() {
         Http cy = server.register("cyd");
         assertProblem(cy.put("/api/v1/me/card", Map.of("fn", " ")), 422, "fn");

@@ -25,7 +25,8 @@ import org.kith.server.support.Waits;
 /** {@code GET /events}: push of visible changes, resuming, group events, privacy, and stream hygiene. */
 class EventsApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PUSH = Duration.ofSeconds(2);
+    /** Generous, so a hung stream fails and a slow machine does not: push latency is the benchmark's figure. */
+    private static final Duration PUSH = Duration.ofSeconds(10);
 
     @TempDir
     static Path dir;
@@ -61,13 +62,13 @@ class EventsApiTest {
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-cache");
             assertThat(r.headers().firstValue("X-Accel-Buffering")).hasValue("no");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-            s.awaitLine(PUSH, "retry: 3000"::equals);
+            s.awaitLine(PUSH, ": connected"::equals);
 
             amos.put("/api/v1/me/card", Map.of("fn", "Amos", "tel", List.of(Map.of("type", "cell",
                     "value", "13800138001")))).expect(200);
             SseClient.Event e = s.await("amos's new number", PUSH,
                     ev -> ev.type().equals("card") && ev.data().contains("13800138001"));
-            assertThat(e.id()).isNotBlank();
+            assertThat(e.id()).as("a feed position").matches("[1-9][0-9]*");
             JsonNode d = data(e);
             assertThat(d.get("group").asText()).isEqualTo(gid);
             assertThat(d.get("op").asText()).isEqualTo("updated");
@@ -88,7 +89,7 @@ class EventsApiTest {
         server.group("Resume", cleo, "dina");
         String lastId;
         try (SseClient s = stream(dina, null)) {
-            s.awaitLine(PUSH, "retry: 3000"::equals);
+            s.awaitLine(PUSH, ": connected"::equals);
             cleo.put("/api/v1/me/card", Map.of("fn", "Cleo One")).expect(200);
             lastId = s.await("the first change", PUSH, ev -> ev.data().contains("Cleo One")).id();
         }
@@ -100,7 +101,7 @@ class EventsApiTest {
         try (SseClient bogus = stream(dina, "not-a-position")) {
             SseClient.Event e = bogus.await("a resync", PUSH, ev -> ev.type().equals("resync"));
             assertThat(e.data()).isEqualTo("{}");
-            assertThat(e.id()).isNotBlank();
+            assertThat(e.id()).as("a feed position").matches("[1-9][0-9]*");
         }
     }
 
@@ -112,7 +113,7 @@ class EventsApiTest {
         String inv = emil.post("/api/v1/groups/" + gid + "/invitations", Map.of("username", "fern")).expect(201)
                 .text("id");
         try (SseClient s = stream(fern, null)) {
-            s.awaitLine(PUSH, "retry: 3000"::equals);
+            s.awaitLine(PUSH, ": connected"::equals);
             fern.post("/api/v1/invitations/" + inv + "/accept", null).expect(200);
             JsonNode added = data(s.await("joined", PUSH, ev -> ev.type().equals("group")
                     && ev.data().contains("\"added\"")));
@@ -140,7 +141,7 @@ class EventsApiTest {
         server.group("One", gina, "hugo");
         server.group("Two", gina, "hugo");
         try (SseClient s = stream(hugo, null)) {
-            s.awaitLine(PUSH, "retry: 3000"::equals);
+            s.awaitLine(PUSH, ": connected"::equals);
             gina.put("/api/v1/blocks/hugo", null).expect(204);
             s.await("gina's card removed from both groups", PUSH,
                     ev -> ev.type().equals("card") && ev.id() != null && ev.data().contains("\"removed\""));
@@ -148,7 +149,7 @@ class EventsApiTest {
             assertThat(removals).hasSize(2);
             // both removals share one feed position: only the last carries the id
             assertThat(removals.get(0).id()).isNull();
-            assertThat(removals.get(1).id()).isNotNull();
+            assertThat(removals.get(1).id()).as("a feed position").matches("[1-9][0-9]*");
 
             gina.put("/api/v1/me/card", Map.of("fn", "Gina Secret")).expect(200);
             Http ivan = server.register("ivan");
@@ -168,7 +169,7 @@ class EventsApiTest {
         Http jan = server.register("jan");
         long id = jan.get("/api/v1/accounts/me").json().get("id").asLong();
         SseClient s = stream(jan, null);
-        s.awaitLine(PUSH, "retry: 3000"::equals);
+        s.awaitLine(PUSH, ": connected"::equals);
         assertThat(server.server().hub().openStreams(id)).isEqualTo(1);
         s.close();
         Waits.until("the stream to be dropped", Duration.ofSeconds(5), () -> server.server().hub().openStreams(id) == 0);
@@ -186,14 +187,14 @@ class EventsApiTest {
                 streams.add(new RawStream(server.server().port(), lena.authorization(), 0));
             }
             for (RawStream s : streams) {
-                assertThat(s.awaitText("retry: 3000", Duration.ofSeconds(5))).isTrue();
+                assertThat(s.awaitText(": connected", Duration.ofSeconds(5))).isTrue();
             }
             kurt.put("/api/v1/me/card", Map.of("fn", "Kurt", "tel", List.of(Map.of("type", "cell",
                     "value", "13800138002")))).expect(200);
             long deadline = System.nanoTime() + PUSH.toNanos();
             for (RawStream s : streams) {
                 long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-                assertThat(s.awaitText("13800138002", Duration.ofMillis(left))).as("every stream within 2 s").isTrue();
+                assertThat(s.awaitText("13800138002", Duration.ofMillis(left))).as("every stream gets the change").isTrue();
             }
         } finally {
             for (RawStream s : streams) {
@@ -211,8 +212,8 @@ class EventsApiTest {
         long nilsId = nils.get("/api/v1/accounts/me").json().get("id").asLong();
         try (RawStream stuck = new RawStream(server.server().port(), nils.authorization(), 4096);
              SseClient reading = stream(olaf, null)) {
-            assertThat(stuck.awaitText("retry: 3000", PUSH)).isTrue();
-            reading.awaitLine(PUSH, "retry: 3000"::equals);
+            assertThat(stuck.awaitText(": connected", PUSH)).isTrue();
+            reading.awaitLine(PUSH, ": connected"::equals);
             Random random = new Random(1);
             assertThat(server.server().hub().openStreams(nilsId)).isEqualTo(1);
             for (int i = 0; i < 40 && server.server().hub().openStreams(nilsId) > 0; i++) {

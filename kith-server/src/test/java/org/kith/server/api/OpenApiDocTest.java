@@ -17,7 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kith.server.http.Route;
 import org.kith.server.support.TestServer;
 
-/** The served OpenAPI document tells the truth about the route table. */
+/**
+ * The served OpenAPI document carries what the route table says of each route (parameters,
+ * bodies, security). It is generated from that table, so this is a check of the generator;
+ * {@link RestContractTest} holds the document against docs/REST.md and the real server.
+ */
 class OpenApiDocTest {
     @TempDir
     static Path dir;

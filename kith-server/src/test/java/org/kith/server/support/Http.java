@@ -80,10 +80,17 @@ public final class Http {
         try {
             return new Reply(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " failed: " + e, e);
+            throw new Unreachable(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** No answer at all: the connection could not be made or broke (a test that kills a server expects it). */
+    public static final class Unreachable extends AssertionError {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -9,24 +9,44 @@ import org.kith.server.Config;
 import org.kith.server.KithServer;
 
 /**
- * The real server in-process: SQLite in a temporary directory, a free port, cheap password
- * hashing so tests can register many accounts, and a clock tests can move.
+ * The real server in-process: SQLite in a temporary directory (or a fresh PostgreSQL database),
+ * a free port, cheap password hashing so tests can register many accounts, and a clock tests can
+ * move.
  */
 public final class TestServer implements AutoCloseable {
     public static final String PASSWORD = "password-123";
 
     private final KithServer server;
+    private final TestDatabase database;
     private final TestClock clock = new TestClock();
 
-    private TestServer(Path dir, List<String> extraFlags) throws Exception {
+    private TestServer(Path dir, TestDatabase database, List<String> extraFlags) throws Exception {
+        this.database = database;
         List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data", dir.toString(),
                 "--argon2-memory-kib", "1024", "--argon2-iterations", "1"));
+        args.addAll(database.flags());
         args.addAll(extraFlags);
-        server = KithServer.start(Config.load(args.toArray(String[]::new), Map.of()), clock);
+        try {
+            server = KithServer.start(Config.load(args.toArray(String[]::new), Map.of()), clock);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
     }
 
+    /** A server on SQLite under {@code dir}. */
     public static TestServer start(Path dir, String... extraFlags) throws Exception {
-        return new TestServer(dir, List.of(extraFlags));
+        return start(Database.SQLITE, dir, extraFlags);
+    }
+
+    /** A server on a fresh database of kind {@code db}, dropped again when the server closes. */
+    public static TestServer start(Database db, Path dir, String... extraFlags) throws Exception {
+        return new TestServer(dir, db.create(), List.of(extraFlags));
+    }
+
+    /** Which database this server runs on. */
+    public Database database() {
+        return database.kind();
     }
 
     public KithServer server() {
@@ -68,6 +88,10 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
     }
 }

@@ -13,18 +13,22 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.kith.server.support.Database;
+import org.kith.server.support.Databases;
 import org.kith.server.support.Http;
 import org.kith.server.support.TestServer;
 
 /**
  * Every page the UI has, in a group full of hostile text, in both languages: each one carries the
  * security headers, a token in every form, shows hostile values only as text, and a Chinese page
- * has no English left in it.
+ * has no English left in it. Run on each database.
  */
+@Databases
 class EveryPageTest {
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMG = "\"><img src=x onerror=alert(2)>";
@@ -33,19 +37,25 @@ class EveryPageTest {
     /** Names that stay as they are in every language. */
     private static final Set<String> NAMES = Set.of("Kith", "English", "iPhone", "iPad", "Mac", "Android", "DAVx5", "UnifiedPush", "ntfy",
             "Thunderbird", "CardDAV", "URL", "JPEG", "PNG", "GIF", "BMP", "MB", "CN", "UTC", "vcf", "mobileconfig",
-            "kith", "crawlowner", "crawlmember", "crawlinvitee");
+            "kith", "crawlowner", "crawlmember", "crawlinvitee", "crawlguest");
 
+    /** The database of this run (also handed to the method that starts the server). */
+    @Parameter
+    Database database;
     @TempDir
     static Path dir;
     static TestServer server;
     static String gid;
     static String code;
+    static String spentCode;
+    static String revokedCode;
     /** Everything typed into the group by its people (hostile or Chinese): not the UI's own text. */
     static final List<String> TYPED = new ArrayList<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(Database database) throws Exception {
+        TYPED.clear();
+        server = TestServer.start(database, dir.resolve(database.name()));
         Browser owner = new Browser(server.baseUrl(), "en").signUp("crawlowner", typed("王 " + SCRIPT));
         new Browser(server.baseUrl(), "en").signUp("crawlmember", typed("李 " + IMG));
         new Browser(server.baseUrl(), "en").signUp("crawlinvitee", typed("张三"));
@@ -71,6 +81,15 @@ class EveryPageTest {
         server.as("crawlmember").post("/api/v1/invitations/" + inv + "/accept", Map.of()).expect(200);
         ownerApi.put("/api/v1/blocks/crawlmember", Map.of()).expect(204);
         ownerApi.post("/api/v1/app-passwords", Map.of("name", typed("手机 " + SCRIPT))).expect(201);
+        // links that can no longer be used: one used up, one withdrawn
+        spentCode = ownerApi.post("/api/v1/groups/" + gid + "/invitations", Map.of("maxUses", 1, "expiresInHours", 24))
+                .expect(201).text("code");
+        server.anonymous().post("/api/v1/accounts", Map.of("username", "crawlguest", "password", TestServer.PASSWORD,
+                "displayName", typed("访客"))).expect(201);
+        server.as("crawlguest").post("/api/v1/invitations/redeem", Map.of("code", spentCode)).expect(200);
+        Http.Reply withdrawn = ownerApi.post("/api/v1/groups/" + gid + "/invitations", Map.of("maxUses", 5)).expect(201);
+        revokedCode = withdrawn.text("code");
+        ownerApi.delete("/api/v1/groups/" + gid + "/invitations/" + withdrawn.text("id")).expect(204);
         // What the failing forms below type, which their errors repeat.
         for (String value : List.of(SCRIPT, "CrawlOwner", "nope", "abc", "12345")) {
             typed(value);
@@ -82,7 +101,7 @@ class EveryPageTest {
         return value;
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         server.close();
     }
@@ -99,6 +118,8 @@ class EveryPageTest {
         pages.put("sign up", anonymous.get("/web/signup?next=%2Fjoin%2F" + code));
         pages.put("link, signed out", anonymous.get("/join/" + code));
         pages.put("unknown link", anonymous.get("/join/no-such-code"));
+        pages.put("used-up link", anonymous.get("/join/" + spentCode));
+        pages.put("withdrawn link", anonymous.get("/join/" + revokedCode));
         pages.put("no such page", anonymous.get("/web/nothing-here"));
         pages.put("wrong sign-in", anonymous.post("/web/signin", anonymous.withToken("/web/signin",
                 "username", "crawlowner", "password", "wrong-password")));
@@ -211,8 +232,32 @@ class EveryPageTest {
         assertThat(english).isEmpty();
     }
 
-    /** Latin-letter words a reader sees or hears on the page, other than names and what people typed. */
-    private static Set<String> englishWords(String html) {
+    /**
+     * A text missing from both languages shows as its key (Texts falls back to it), one missing
+     * in Chinese as English: no page in either language shows anything shaped like a key.
+     */
+    @Test
+    void noPageShowsARawTextKey() {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        for (String language : List.of("en", "zh-CN")) {
+            allPages(language).forEach((name, r) -> {
+                Set<String> found = new TreeSet<>();
+                for (String text : readable(r.body())) {
+                    Matcher k = Pattern.compile("\\b[a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z][a-zA-Z0-9]*)+\\b").matcher(text);
+                    while (k.find()) {
+                        found.add(k.group());
+                    }
+                }
+                if (!found.isEmpty()) {
+                    keys.put(language + " " + name, found);
+                }
+            });
+        }
+        assertThat(keys).isEmpty();
+    }
+
+    /** What a reader sees or hears on the page (text and the attributes read out), without what people typed. */
+    private static List<String> readable(String html) {
         String s = html.replaceAll("(?s)<(pre|code|script|style)\\b.*?</\\1>", " ");
         List<String> texts = new ArrayList<>();
         Matcher a = Pattern.compile("\\s(?:aria-label|placeholder|title|alt|data-msg-[a-z]+)=\"([^\"]*)\"").matcher(s);
@@ -220,13 +265,22 @@ class EveryPageTest {
             texts.add(a.group(1));
         }
         texts.add(s.replaceAll("(?s)<[^>]*>", " "));
-        Set<String> words = new TreeSet<>();
+        List<String> out = new ArrayList<>();
         for (String t : texts) {
             String text = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                     .replace("&amp;", "&");
             for (String value : TYPED) {
                 text = text.replace(value, " ");
             }
+            out.add(text);
+        }
+        return out;
+    }
+
+    /** Latin-letter words a reader sees or hears on the page, other than names and what people typed. */
+    private static Set<String> englishWords(String html) {
+        Set<String> words = new TreeSet<>();
+        for (String text : readable(html)) {
             Matcher w = Pattern.compile("[A-Za-z][A-Za-z0-9'-]*").matcher(text);
             while (w.find()) {
                 if (!NAMES.contains(w.group())) {

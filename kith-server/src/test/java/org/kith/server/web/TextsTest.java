@@ -57,6 +57,64 @@ class TextsTest {
         assertThat(used.stream().filter(k -> !EN.has(k) || !ZH.has(k)).toList()).isEmpty();
     }
 
+    /**
+     * Every text the pages use, found in their sources and in the documented values the pages
+     * show a text for, not in the tables: literal keys wherever they are written (a menu item, a
+     * page title, a button), and the keys pages build from a prefix and a value: {@code type.} +
+     * each card type docs/REST.md lists, {@code join.unusable.} + each invitation status it
+     * lists but "pending", {@code group.done.} + each {@code done=} a page redirects with or tests for.
+     */
+    @Test
+    void everyKeyThePagesUseOrBuildExistsInBothLanguages() throws IOException {
+        String sources = webSources();
+        Set<String> used = new java.util.TreeSet<>();
+        Matcher literal = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"").matcher(sources);
+        while (literal.find()) {
+            String s = literal.group(1);
+            // form field names (tel.value, adr.street …) and Java names are not texts
+            if (!s.matches("(tel|email|adr)\\.[a-zA-Z]+") && !s.startsWith("java.") && !s.startsWith("org.")) {
+                used.add(s);
+            }
+        }
+        assertThat(used).as("literal keys in the page sources").hasSizeGreaterThan(150);
+        String rest = Files.readString(Path.of("..", "docs", "REST.md"));
+        Matcher types = Pattern.compile("`type` values: (.*)").matcher(rest);
+        assertThat(types.find()).as("docs/REST.md lists the card types").isTrue();
+        Matcher type = Pattern.compile("`([a-z]+)`").matcher(types.group(1));
+        int typeCount = 0;
+        while (type.find()) {
+            used.add("type." + type.group(1));
+            typeCount++;
+        }
+        assertThat(typeCount).isGreaterThanOrEqualTo(7);
+        Matcher statuses = Pattern.compile("status:((?:\"[a-z]+\"\\|?)+)").matcher(rest);
+        assertThat(statuses.find()).as("docs/REST.md lists the invitation statuses").isTrue();
+        for (String status : statuses.group(1).replace("\"", "").split("\\|")) {
+            if (!status.equals("pending")) {
+                used.add("join.unusable." + status);
+            }
+        }
+        Matcher done = Pattern.compile("[?&]done=([a-zA-Z]+)|done\\.equals\\(\"([a-zA-Z]+)\"\\)").matcher(sources);
+        int dones = 0;
+        while (done.find()) {
+            used.add("group.done." + (done.group(1) != null ? done.group(1) : done.group(2)));
+            dones++;
+        }
+        assertThat(dones).as("done= redirects in the page sources").isGreaterThan(5);
+        assertThat(used.stream().filter(k -> !EN.has(k)).toList()).as("missing in English").isEmpty();
+        assertThat(used.stream().filter(k -> !ZH.has(k)).toList()).as("missing in Chinese").isEmpty();
+    }
+
+    private static String webSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/kith/server/web"))) {
+            for (Path f : files.sorted().toList()) {
+                all.append(Files.readString(f)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     @Test
     void everyErrorTextExistsInBothLanguages() {
         assertThat(WebErrors.keys()).hasSizeGreaterThan(40);

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.kith.server.support.Http;
-import org.kith.server.support.ServerTest;
+import org.kith.server.support.EachDatabaseServerTest;
 import org.kith.server.support.TestServer;
 
 /** What people do through the pages, each checked where it lands: the services' state and the next page. */
-class WebFlowsTest extends ServerTest {
+class WebFlowsTest extends EachDatabaseServerTest {
     private static Browser browser(String language) {
         return new Browser(server.baseUrl(), language);
     }
@@ -249,7 +249,8 @@ class WebFlowsTest extends ServerTest {
 
     @Test
     void devicesAreToldThePublicUrlWhenTheServerSitsBehindAProxy() throws Exception {
-        try (TestServer proxied = TestServer.start(dir.resolve("proxied"), "--base-url", "https://kith.example.org/")) {
+        try (TestServer proxied = TestServer.start(server.database(), dir.resolve("proxied-" + server.database()),
+                "--base-url", "https://kith.example.org/")) {
             Browser b = new Browser(proxied.baseUrl(), "en", true).signUp("proxied", "Proxied");
             String devices = b.get("/web/devices").body();
             assertThat(devices).contains("<code id=\"server-url\">https://kith.example.org</code>",

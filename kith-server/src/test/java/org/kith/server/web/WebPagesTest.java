@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kith.server.support.Http;
-import org.kith.server.support.ServerTest;
+import org.kith.server.support.EachDatabaseServerTest;
 import org.kith.server.support.TestServer;
 
 /** The web UI's rules over real HTTP: tokens, cookies, languages, redirects and the privacy of pages. */
-class WebPagesTest extends ServerTest {
+class WebPagesTest extends EachDatabaseServerTest {
     private static Browser browser(String language) {
         return new Browser(server.baseUrl(), language);
     }
@@ -39,7 +39,8 @@ class WebPagesTest extends ServerTest {
 
     @Test
     void cookiesAreSecureWhenThePublicUrlIsHttps() throws Exception {
-        try (TestServer tls = TestServer.start(dir.resolve("tls"), "--base-url", "https://kith.example.org")) {
+        try (TestServer tls = TestServer.start(server.database(), dir.resolve("tls-" + server.database()),
+                "--base-url", "https://kith.example.org")) {
             HttpResponse<String> r = new Browser(tls.baseUrl(), "en").get("/web/signin");
             assertThat(r.headers().allValues("Set-Cookie")).allMatch(c -> c.contains("; Secure"));
         }

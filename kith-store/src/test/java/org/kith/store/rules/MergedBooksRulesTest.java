@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
+import org.kith.core.Precondition;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.card.CardData;
 import org.kith.core.error.Gone;
@@ -92,7 +93,7 @@ class MergedBooksRulesTest {
     @Test
     void aCardEditReportsTheCardButNotTheGroupCards() {
         String token = book(ben).syncToken();
-        kith.cards().update(ann.id(), CardData.named("Ann Edited"), null);
+        kith.cards().update(ann.id(), CardData.named("Ann Edited"), Precondition.none());
 
         MergedChanges changes = kith.mergedBooks().changes(ben.id(), token, 100);
         assertThat(uids(changes.updated())).containsExactly(uid(ann));
@@ -117,7 +118,7 @@ class MergedBooksRulesTest {
     void aCardEditBySomeoneWhoJoinedAfterTheTokenStillReportsTheGroupCard() {
         String token = book(ben).syncToken();
         join(cai, family);
-        kith.cards().update(cai.id(), CardData.named("Cai Edited"), null);
+        kith.cards().update(cai.id(), CardData.named("Cai Edited"), Precondition.none());
 
         MergedChanges changes = kith.mergedBooks().changes(ben.id(), token, 100);
         assertThat(changes.groupsUpdated()).extracting(GroupMembers::groupId).containsExactly(family);
@@ -153,7 +154,7 @@ class MergedBooksRulesTest {
         assertThat(changes.groupsUpdated()).allSatisfy(g -> assertThat(g.memberUids()).doesNotContain(uid(ann)));
 
         String afterBlock = book(ben).syncToken();
-        kith.cards().update(ann.id(), CardData.named("Ann Hidden Edit"), null);
+        kith.cards().update(ann.id(), CardData.named("Ann Hidden Edit"), Precondition.none());
         assertThat(book(ben).syncToken()).as("the blocker's edit does not move the token").isEqualTo(afterBlock);
         MergedChanges none = kith.mergedBooks().changes(ben.id(), afterBlock, 100);
         assertThat(none.updated()).isEmpty();

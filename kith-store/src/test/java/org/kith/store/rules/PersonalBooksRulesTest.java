@@ -23,6 +23,7 @@ import org.junit.jupiter.params.Parameter;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.PersonalBooks;
+import org.kith.core.Precondition;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.error.Conflict;
 import org.kith.core.error.Gone;
@@ -75,7 +76,7 @@ class PersonalBooksRulesTest {
     }
 
     PersonalCard put(String name, String text) {
-        return books.put(ann.id(), "contacts", name, text, null, false);
+        return books.put(ann.id(), "contacts", name, text, Precondition.none());
     }
 
     String token(String slug) {
@@ -189,16 +190,16 @@ class PersonalBooksRulesTest {
     @Test
     void anotherOwnersBooksDoNotExist() {
         books.create(ann.id(), "work", null, null);
-        PersonalCard secret = books.put(ann.id(), "work", "secret.vcf", vcard("s1", "Secret"), null, false);
+        PersonalCard secret = books.put(ann.id(), "work", "secret.vcf", vcard("s1", "Secret"), Precondition.none());
         long b = ben.id();
         assertThat(books.book(b, "work")).isEmpty();
         assertThatThrownBy(() -> books.cards(b, "work")).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> books.card(b, "work", "secret.vcf")).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> books.cards(b, "work", List.of("secret.vcf"))).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> books.changes(b, "work", null, 10)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> books.put(b, "work", "x.vcf", vcard("x", "X"), null, false))
+        assertThatThrownBy(() -> books.put(b, "work", "x.vcf", vcard("x", "X"), Precondition.none()))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> books.deleteCard(b, "work", "secret.vcf", null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.deleteCard(b, "work", "secret.vcf", Precondition.none())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> books.update(b, "work", "Mine", null)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> books.delete(b, "work")).isInstanceOf(NotFound.class);
         // Ben's own default book is his, and holds nothing of Ann's
@@ -238,12 +239,12 @@ class PersonalBooksRulesTest {
         PersonalCard same = put("a.vcf", vcard("u1", "Ann").replace("\r\n", "\n"));
         assertThat(same).as("the same bytes again change nothing").isEqualTo(first);
         assertThat(token("contacts")).as("so no client is sent the card again").isEqualTo(token);
-        assertThat(books.put(ann.id(), "contacts", "a.vcf", vcard("u1", "Ann"), "\"" + first.etag() + "\"", false))
+        assertThat(books.put(ann.id(), "contacts", "a.vcf", vcard("u1", "Ann"), Precondition.matching("\"" + first.etag() + "\"")))
                 .isEqualTo(first);
         refusedUnchanged(PreconditionFailed.class, null,
-                () -> books.put(ann.id(), "contacts", "a.vcf", vcard("u1", "Ann"), null, true));
+                () -> books.put(ann.id(), "contacts", "a.vcf", vcard("u1", "Ann"), Precondition.absent()));
         refusedUnchanged(PreconditionFailed.class, null,
-                () -> books.put(ann.id(), "contacts", "a.vcf", vcard("u1", "Ann"), "\"stale\"", false));
+                () -> books.put(ann.id(), "contacts", "a.vcf", vcard("u1", "Ann"), Precondition.matching("\"stale\"")));
         PersonalCard changed = put("a.vcf", vcard("u1", "Ann Lee"));
         assertThat(changed.etag()).isNotEqualTo(first.etag());
         assertThat(changed.seq()).isGreaterThan(first.seq());
@@ -257,7 +258,7 @@ class PersonalBooksRulesTest {
         for (String name : new String[] {null, "", ".", "..", "a/b.vcf", "/", "tab\t.vcf", "nul\0.vcf", "del\u007f",
                 "x".repeat(256)}) {
             refusedUnchanged(Invalid.class, "name", () -> put(name, vcard("n", "N")));
-            refusedUnchanged(Invalid.class, "name", () -> books.deleteCard(ann.id(), "contacts", name, null));
+            refusedUnchanged(Invalid.class, "name", () -> books.deleteCard(ann.id(), "contacts", name, Precondition.none()));
         }
     }
 
@@ -288,20 +289,24 @@ class PersonalBooksRulesTest {
     void ifMatchAndIfNoneMatchGuardWrites() {
         long a = ann.id();
         // If-Match on a card that does not exist
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), "*", false));
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), "abc", false));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), Precondition.exists()));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), Precondition.matching("abc")));
         // If-None-Match: * creates
-        PersonalCard v1 = books.put(a, "contacts", "x.vcf", vcard("x", "X1"), null, true);
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X2"), null, true));
-        // If-Match with the current etag, quoted or not; with *; stale or weak tags lose
-        PersonalCard v2 = books.put(a, "contacts", "x.vcf", vcard("x", "X2"), v1.etag(), false);
-        PersonalCard v3 = books.put(a, "contacts", "x.vcf", vcard("x", "X3"), "\"" + v2.etag() + "\"", false);
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"), v1.etag(), false));
+        PersonalCard v1 = books.put(a, "contacts", "x.vcf", vcard("x", "X1"), Precondition.absent());
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X2"), Precondition.absent()));
+        // If-Match with the current etag, quoted or not; with *; stale tags lose
+        PersonalCard v2 = books.put(a, "contacts", "x.vcf", vcard("x", "X2"), Precondition.matching(v1.etag()));
+        PersonalCard v3 = books.put(a, "contacts", "x.vcf", vcard("x", "X3"), Precondition.matching("\"" + v2.etag() + "\""));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"), Precondition.matching(v1.etag())));
+        // a list of only weak tags (W/"…") is a condition with no strong tag, which never holds
         refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"),
-                "W/\"" + v3.etag() + "\"", false));
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "x.vcf", vcard("x", "X4"), v3.etag(), true));
-        PersonalCard v4 = books.put(a, "contacts", "x.vcf", vcard("x", "X4"), "*", false);
-        PersonalCard v5 = books.put(a, "contacts", "x.vcf", vcard("x", "X5"), null, false); // unconditional
+                Precondition.matching()));
+        // a list holding the current tag among stale ones holds
+        PersonalCard listed = books.put(a, "contacts", "x.vcf", vcard("x", "X3b"),
+                Precondition.matching("stale", "\"" + v3.etag() + "\"", v1.etag()));
+        assertThat(books.card(a, "contacts", "x.vcf")).contains(listed);
+        PersonalCard v4 = books.put(a, "contacts", "x.vcf", vcard("x", "X4"), Precondition.exists());
+        PersonalCard v5 = books.put(a, "contacts", "x.vcf", vcard("x", "X5"), Precondition.none()); // unconditional
         assertThat(List.of(v1, v2, v3, v4, v5)).extracting(PersonalCard::etag).doesNotHaveDuplicates();
         assertThat(books.card(a, "contacts", "x.vcf")).contains(v5);
     }
@@ -310,19 +315,21 @@ class PersonalBooksRulesTest {
     void deletionsAreConditionalAndTheNameCanBeUsedAgain() {
         long a = ann.id();
         PersonalCard card = put("x.vcf", vcard("x", "X"));
-        refusedUnchanged(NotFound.class, null, () -> books.deleteCard(a, "contacts", "missing.vcf", null));
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "missing.vcf", "*"));
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "x.vcf", "0123abcd"));
-        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "x.vcf", "W/\"" + card.etag() + "\""));
-        books.deleteCard(a, "contacts", "x.vcf", "\"" + card.etag() + "\"");
+        refusedUnchanged(NotFound.class, null, () -> books.deleteCard(a, "contacts", "missing.vcf", Precondition.none()));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "missing.vcf", Precondition.exists()));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "x.vcf", Precondition.matching("0123abcd")));
+        // only weak tags: no strong tag to match
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.deleteCard(a, "contacts", "x.vcf",
+                Precondition.matching()));
+        books.deleteCard(a, "contacts", "x.vcf", Precondition.matching("\"" + card.etag() + "\""));
         assertThat(books.card(a, "contacts", "x.vcf")).isEmpty();
-        assertThatThrownBy(() -> books.deleteCard(a, "contacts", "x.vcf", null)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), "*", false))
+        assertThatThrownBy(() -> books.deleteCard(a, "contacts", "x.vcf", Precondition.none())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> books.put(a, "contacts", "x.vcf", vcard("x", "X"), Precondition.exists()))
                 .isInstanceOf(PreconditionFailed.class);
-        PersonalCard again = books.put(a, "contacts", "x.vcf", vcard("x2", "X again"), null, true);
+        PersonalCard again = books.put(a, "contacts", "x.vcf", vcard("x2", "X again"), Precondition.absent());
         assertThat(books.cards(a, "contacts")).containsExactly(again);
         put("y.vcf", vcard("y", "Y"));
-        books.deleteCard(a, "contacts", "y.vcf", "*");
+        books.deleteCard(a, "contacts", "y.vcf", Precondition.exists());
         assertThat(books.cards(a, "contacts")).containsExactly(again);
     }
 
@@ -342,7 +349,7 @@ class PersonalBooksRulesTest {
                     }
                     try {
                         return Optional.of(books.put(ann.id(), "contacts", "race.vcf", vcard("race", "Writer " + me),
-                                base.etag(), false));
+                                Precondition.matching(base.etag())));
                     } catch (PreconditionFailed lost) {
                         return Optional.empty();
                     }
@@ -355,7 +362,7 @@ class PersonalBooksRulesTest {
         // and of concurrent creations with If-None-Match: *, one
         List<Boolean> created = concurrently(6, () -> {
             try {
-                books.put(ann.id(), "contacts", "new.vcf", vcard("new", "New"), null, true);
+                books.put(ann.id(), "contacts", "new.vcf", vcard("new", "New"), Precondition.absent());
                 return true;
             } catch (PreconditionFailed lost) {
                 return false;
@@ -372,15 +379,15 @@ class PersonalBooksRulesTest {
         books.create(a, "work", null, null);
         PersonalCard first = put("a.vcf", vcard("same", "A"));
         refusedUnchanged(Conflict.class, "uid", () -> put("b.vcf", vcard("same", "B")));
-        refusedUnchanged(Conflict.class, "uid", () -> books.put(a, "contacts", "b.vcf", vcard("same", "B"), null, true));
+        refusedUnchanged(Conflict.class, "uid", () -> books.put(a, "contacts", "b.vcf", vcard("same", "B"), Precondition.absent()));
         assertThat(books.card(a, "contacts", "b.vcf")).isEmpty();
         // another book may hold the same UID; the same name may keep or change its UID
-        assertThat(books.put(a, "work", "b.vcf", vcard("same", "B"), null, false).uid()).isEqualTo("same");
+        assertThat(books.put(a, "work", "b.vcf", vcard("same", "B"), Precondition.none()).uid()).isEqualTo("same");
         assertThat(put("a.vcf", vcard("same", "A2")).uid()).isEqualTo("same");
         assertThat(put("a.vcf", vcard("other", "A3")).uid()).isEqualTo("other");
         assertThat(put("b.vcf", vcard("same", "B")).uid()).isEqualTo("same"); // freed by the change above
         refusedUnchanged(Conflict.class, "uid", () -> put("a.vcf", vcard("same", "A4")));
-        books.deleteCard(a, "contacts", "b.vcf", null);
+        books.deleteCard(a, "contacts", "b.vcf", Precondition.none());
         assertThat(put("c.vcf", vcard("same", "C")).uid()).isEqualTo("same"); // a deleted card holds no UID
         assertThat(first.name()).isEqualTo("a.vcf");
     }
@@ -404,7 +411,7 @@ class PersonalBooksRulesTest {
         }
         String t1 = token("contacts");
         PersonalCard y2 = put("y.vcf", vcard("y", "Y2"));
-        books.deleteCard(a, "contacts", "x.vcf", null);
+        books.deleteCard(a, "contacts", "x.vcf", Precondition.none());
         PersonalCard y3 = put("y.vcf", vcard("y", "Y3"));
         PersonalCard w = put("w.vcf", vcard("w", "W"));
         BookChanges since = books.changes(a, "contacts", t1, 100);
@@ -417,7 +424,7 @@ class PersonalBooksRulesTest {
         assertThat(books.changes(a, "contacts", null, 100).updated()).containsExactly(z, y3, w);
         assertThat(books.changes(a, "contacts", since.token(), 100).updated()).isEmpty();
         // a deleted card is reported removed even after its tombstone is the newest change
-        books.deleteCard(a, "contacts", "w.vcf", null);
+        books.deleteCard(a, "contacts", "w.vcf", Precondition.none());
         BookChanges last = books.changes(a, "contacts", since.token(), 100);
         assertThat(last.removedNames()).containsExactly("w.vcf");
         assertThat(last.token()).isEqualTo(token("contacts")).isNotEqualTo(since.token());
@@ -431,7 +438,7 @@ class PersonalBooksRulesTest {
         for (int i = 0; i < 7; i++) {
             put("c" + i + ".vcf", vcard("u" + i, "C" + i));
         }
-        books.deleteCard(a, "contacts", "c2.vcf", null);
+        books.deleteCard(a, "contacts", "c2.vcf", Precondition.none());
         put("c0.vcf", vcard("u0", "C0 again"));
         for (int i : new int[] {1, 3, 4, 5, 6}) {
             expected.add("c" + i + ".vcf");
@@ -468,7 +475,7 @@ class PersonalBooksRulesTest {
     void tokensThatAreNotThisBooksNeedAResync() {
         long a = ann.id();
         String created = books.create(a, "work", null, null).syncToken();
-        PersonalCard old = books.put(a, "work", "a.vcf", vcard("a", "A"), null, false);
+        PersonalCard old = books.put(a, "work", "a.vcf", vcard("a", "A"), Precondition.none());
         String oldToken = token("work");
         assertThat(books.changes(a, "work", created, 10).updated()).containsExactly(old);
         books.delete(a, "work");
@@ -489,7 +496,7 @@ class PersonalBooksRulesTest {
         books.create(a, "work", null, null);
         String work = token("work");
         put("a.vcf", vcard("a", "A"));
-        books.put(ben.id(), "contacts", "b.vcf", vcard("b", "B"), null, false);
+        books.put(ben.id(), "contacts", "b.vcf", vcard("b", "B"), Precondition.none());
         books.update(a, "work", "Renamed", "new");
         assertThat(token("work")).isEqualTo(work);
         assertThat(books.changes(a, "work", work, 10).updated()).isEmpty();
@@ -502,8 +509,8 @@ class PersonalBooksRulesTest {
         long a = ann.id();
         books.create(a, "work", null, null);
         put("a.vcf", vcard("a", "A"));
-        books.put(a, "work", "b.vcf", vcard("b", "B"), null, false);
-        books.put(ben.id(), "contacts", "b.vcf", vcard("b", "B"), null, false);
+        books.put(a, "work", "b.vcf", vcard("b", "B"), Precondition.none());
+        books.put(ben.id(), "contacts", "b.vcf", vcard("b", "B"), Precondition.none());
         books.deleteAll(a);
         List<PersonalBook> fresh = books.list(a);
         assertThat(fresh).extracting(PersonalBook::slug).containsExactly("contacts");

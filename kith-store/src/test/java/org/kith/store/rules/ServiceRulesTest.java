@@ -19,6 +19,7 @@ import org.junit.jupiter.params.Parameter;
 import org.kith.core.Groups;
 import org.kith.core.Kith;
 import org.kith.core.Limits;
+import org.kith.core.Precondition;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.card.CardData;
 import org.kith.core.error.Conflict;
@@ -76,7 +77,7 @@ class ServiceRulesTest {
 
     void setPhone(Account who, String number) {
         kith.cards().update(who.id(), CardData.named(who.displayName()).withTel(List.of(new CardData.Tel("cell", number))),
-                null);
+                Precondition.none());
     }
 
     static List<String> names(List<VisibleCard> cards) {
@@ -242,6 +243,45 @@ class ServiceRulesTest {
                     assertThat(c.canonical()).contains("13800138000");
                 });
         assertThat(kith.phonebooks().phonebook(d.id(), other).cards()).extracting(VisibleCard::uid).containsExactly(dUid);
+    }
+
+    @Test
+    void writesOfACardUnderAnInheritedEntryUidCompareTheEtagServedThereInsideTheWrite() throws Exception {
+        Account a = person("ann");
+        Account d = person("dan");
+        groupWith(d);
+        long g = groupWith(a);
+        var entry = kith.entries().add(a.id(), g, CardData.named("Dan"), null);
+        kith.invitations().accept(d.id(), kith.invitations().inviteUser(a.id(), g, "dan", entry.entry().id())
+                .invitation().id());
+        String entryUid = entry.entry().uid();
+        java.util.function.Supplier<String> servedThere = () -> kith.phonebooks().card(a.id(), g, entryUid)
+                .orElseThrow().etag();
+        String own = kith.cards().myCard(d.id()).etag();
+        String vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dan %s\r\nN:Dan;;;;\r\nEND:VCARD\r\n";
+        // the tag of the own UID does not name the card as served under the entry's UID, nor a weak one
+        assertThatThrownBy(() -> kith.cards().updateFromVcard(d.id(), vcard.formatted("Own Tag"),
+                Precondition.matching(own), entryUid)).isInstanceOf(org.kith.core.error.PreconditionFailed.class);
+        assertThatThrownBy(() -> kith.cards().updateFromVcard(d.id(), vcard.formatted("No Tag"), Precondition.matching(),
+                entryUid)).isInstanceOf(org.kith.core.error.PreconditionFailed.class);
+        assertThatThrownBy(() -> kith.cards().updateFromVcard(d.id(), vcard.formatted("Elsewhere"), Precondition.none(),
+                "not-a-uid-of-dans")).isInstanceOf(NotFound.class);
+        assertThat(kith.cards().myCard(d.id()).etag()).isEqualTo(own);
+        AtomicInteger writer = new AtomicInteger(); // every write different: a write of the same bytes changes nothing
+        for (int round = 0; round < 3; round++) {
+            String etag = servedThere.get();
+            List<Boolean> won = PersonalBooksRulesTest.concurrently(6, () -> {
+                try {
+                    kith.cards().updateFromVcard(d.id(), vcard.formatted("Writer " + writer.incrementAndGet()),
+                            Precondition.matching("\"stale\"", etag), entryUid);
+                    return true;
+                } catch (org.kith.core.error.PreconditionFailed lost) {
+                    return false;
+                }
+            });
+            assertThat(won).as("round " + round).containsOnlyOnce(true);
+            assertThat(servedThere.get()).isNotEqualTo(etag);
+        }
     }
 
     @Test

@@ -1,9 +1,0 @@
-package org.kith.e2e.dav;
-
-/** {@link HostileInputTest} on PostgreSQL. */
-class PostgresHostileInputTest extends HostileInputTest {
-    @Override
-    Database database() {
-        return Database.POSTGRES;
-    }
-}
