@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
+import org.kith.bench.dav.MultigetBench;
 import org.kith.bench.push.WebPushBench;
 import org.kith.core.Kith;
 import org.kith.core.Precondition;
@@ -34,6 +35,8 @@ import org.kith.server.KithServer;
  *   bin/bench changes [iterations]    "changes since" after one change, groups of 1k, 10k, 100k
  *   bin/bench push [clients] [rounds] one card update delivered to N connected SSE clients
  *   bin/bench dav [rounds]            CardDAV side by side with Radicale (see {@link DavBench})
+ *   bin/bench multiget [rounds]       a multiget of 100 hrefs in books of 1k, 10k, 50k (see {@link MultigetBench})
+ *   bin/bench desk [members] [rounds] LDAP search, caller-ID lookup and the Yealink XML (see {@link DeskBench})
  *   bin/bench webpush [members] [rounds] one change pushed to every member's phone (see {@link WebPushBench})
  * </pre>
  */
@@ -66,9 +69,13 @@ public final class Bench {
             case "push" -> push(args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 5);
             case "dav" -> DavBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
+            case "multiget" -> MultigetBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 30);
+            case "desk" -> DeskBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 200);
             case "webpush" -> WebPushBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 3);
-            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav, webpush)");
+            default -> throw new IllegalArgumentException("unknown benchmark " + mode
+                    + " (changes, push, dav, multiget, desk, webpush)");
         }
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                 AccountCommands.WhoAmI.class, CardCommand.class, GroupCommand.class,
                 InvitationCommands.Mine.class, InvitationCommands.Accept.class, InvitationCommands.Decline.class,
                 InvitationCommands.Redeem.class, BlockCommands.Block.class, BlockCommands.Unblock.class,
-                BlockCommands.Blocks.class, AppPasswordCommand.class, SyncCommand.class, WatchCommand.class})
+                BlockCommands.Blocks.class, AppPasswordCommand.class, DirectoryCommand.class, SyncCommand.class,
+                WatchCommand.class})
 public final class KithCli implements Callable<Integer> {
     static final String VERSION = "0.1.0";
     static final String DEFAULT_SERVER = "http://localhost:8080";

@@ -15,8 +15,9 @@ final class BookNames {
     private BookNames() {}
 
     /**
-     * A book's path segment in its owner's home. {@code all} and {@code group-…} (any letter
-     * case) are where the home shows the merged book and the group books.
+     * A book's path segment in its owner's home. {@code all}, {@code me} and {@code group-…}
+     * (any letter case) are where the home shows the merged book, the owner's own card and the
+     * group books.
      */
     static String slug(String slug) {
         if (slug == null || slug.isEmpty() || slug.equals(".") || slug.equals("..")
@@ -27,9 +28,9 @@ final class BookNames {
                     .with("max", MAX_SLUG_CHARS);
         }
         String lower = slug.toLowerCase(Locale.ROOT);
-        if (lower.equals("all") || lower.startsWith("group-")) {
+        if (lower.equals("all") || lower.equals("me") || lower.startsWith("group-")) {
             throw Invalid.value(ErrorCode.BOOK_SLUG_RESERVED, "slug", "the slug '" + slug
-                    + "' is reserved for the books of your groups").with("slug", slug);
+                    + "' is reserved for the books Kith keeps for you").with("slug", slug);
         }
         return slug;
     }

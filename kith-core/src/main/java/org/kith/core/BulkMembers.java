@@ -29,8 +29,16 @@ public final class BulkMembers {
     /** Stored instead of a hash: it never verifies ({@link org.kith.core.auth.PasswordHasher} takes Argon2id only). */
     private static final String NO_PASSWORD = "!";
 
-    /** Someone to add: a username as {@link Accounts#register} takes it, and a display name. */
-    public record Person(String username, String displayName) {}
+    /**
+     * Someone to add: a username as {@link Accounts#register} takes it, a display name, and the
+     * card to start with (null: a card with only the display name). The card's numbers are
+     * indexed as a card update indexes them.
+     */
+    public record Person(String username, String displayName, CardData card) {
+        public Person(String username, String displayName) {
+            this(username, displayName, null);
+        }
+    }
 
     private final Services services;
 
@@ -74,12 +82,16 @@ public final class BulkMembers {
             for (Person p : people) {
                 FeedWriter feed = added.isEmpty() ? first : new FeedWriter(tx); // a position per join
                 String name = p.displayName().strip();
-                ValidCard card = services.cardRules.fromData(CardData.named(name), null, region);
+                ValidCard card = services.cardRules.fromData(p.card() == null ? CardData.named(name) : p.card(), null,
+                        region);
                 String uid = UUID.randomUUID().toString();
                 long id = tx.accounts().insert(Username.of(p.username()), name, NO_PASSWORD, region, uid,
                         card.canonical(), card.etag(), now)
                         .orElseThrow(() -> new Conflict(ErrorCode.USERNAME_TAKEN, "username '" + p.username()
                                 + "' is taken", "username").with("username", p.username()));
+                if (!card.e164Numbers().isEmpty()) {
+                    tx.cards().replacePhones(id, card.e164Numbers());
+                }
                 Invitations.admit(tx, feed, groupId, id, null, uid, now);
                 added.add(id);
                 lastSeq[0] = feed.seq();

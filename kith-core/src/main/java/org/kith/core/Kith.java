@@ -25,11 +25,13 @@ public final class Kith {
     private final Phonebooks phonebooks;
     private final MergedBooks mergedBooks;
     private final PersonalBooks personalBooks;
+    private final DirectoryTokens directoryTokens;
     private final BulkMembers bulkMembers;
 
     public Kith(Store store, Limits limits, Clock clock, PasswordHasher hasher) {
         this.services = new Services(store, limits, clock);
-        this.accounts = new Accounts(services, hasher, new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100));
+        LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(15), 10, 100);
+        this.accounts = new Accounts(services, hasher, throttle);
         this.cards = new Cards(services);
         this.groups = new Groups(services);
         this.invitations = new Invitations(services);
@@ -38,6 +40,7 @@ public final class Kith {
         this.phonebooks = new Phonebooks(services);
         this.mergedBooks = new MergedBooks(services);
         this.personalBooks = new PersonalBooks(services);
+        this.directoryTokens = new DirectoryTokens(services, accounts, throttle);
         this.bulkMembers = new BulkMembers(services);
     }
 
@@ -99,6 +102,11 @@ public final class Kith {
     /** Each person's own read-write address books (CardDAV). */
     public PersonalBooks personalBooks() {
         return personalBooks;
+    }
+
+    /** Desk phones' read-only directory tokens, and the directory (LDAP) login. */
+    public DirectoryTokens directoryTokens() {
+        return directoryTokens;
     }
 
     /** Many people added to a group at once, by the operator (benchmarks, imports); never offered to users. */

@@ -1,6 +1,9 @@
 package org.kith.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kith.core.card.CardCodec;
+import org.kith.core.card.CardData;
 import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
 import org.kith.core.feed.SyncToken;
@@ -16,9 +21,11 @@ import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
 import org.kith.core.model.Group;
 import org.kith.core.model.GroupCard;
+import org.kith.core.model.ManagedEntry;
 import org.kith.core.store.StoreTx;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
+import org.kith.core.view.MergedCards;
 import org.kith.core.view.MergedChanges;
 
 /**
@@ -58,15 +65,88 @@ public final class MergedBooks {
         return services.read(tx -> SyncToken.format(head(tx, viewer, Visibility.hiddenFrom(tx, viewer))));
     }
 
-    /** One card of the merged book by its merged UID, if the viewer may see it. */
-    public Optional<VisibleCard> card(long viewer, String uid) {
-        return services.read(tx -> find(tx, viewer, Visibility.hiddenFrom(tx, viewer), uid));
+    /**
+     * The cards of the merged book listed under any of {@code uids} (addressbook-multiget), as
+     * {@link #book} lists them: each person under their own UID, from the first of the viewer's
+     * groups that shows them, and a group's group card under {@link GroupMembers#cardUid}. One
+     * transaction; the cost follows the UIDs asked (and the size of a group whose group card is
+     * asked for), not the size of the book.
+     */
+    public MergedCards cards(long viewer, Collection<String> uids) {
+        return services.read(tx -> {
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<Group> groups = tx.groups().groupsOf(viewer);
+            Map<Long, Integer> order = new HashMap<>();
+            Map<String, Group> byCardUid = new HashMap<>();
+            for (Group group : groups) {
+                order.put(group.id(), order.size());
+                byCardUid.put(GroupMembers.cardUid(group.id()), group);
+            }
+            List<GroupMembers> groupCards = new ArrayList<>();
+            List<String> people = new ArrayList<>();
+            for (String uid : new LinkedHashSet<>(uids)) {
+                Group group = byCardUid.get(uid);
+                if (group != null) {
+                    groupCards.add(members(tx, hidden, group));
+                } else {
+                    people.add(uid);
+                }
+            }
+            List<GroupCard> found = new ArrayList<>(
+                    Visibility.visibleCardsByOwnUid(tx, hidden, order.keySet(), people));
+            // the book lists the first group's card for a person, and a member before an entry
+            found.sort(Comparator.comparing((GroupCard c) -> order.get(c.groupId())).thenComparing(GroupCard::managed));
+            Map<String, VisibleCard> cards = new LinkedHashMap<>();
+            for (GroupCard card : found) {
+                VisibleCard merged = asMerged(card);
+                cards.putIfAbsent(merged.uid(), merged);
+            }
+            return new MergedCards(List.copyOf(cards.values()), groupCards);
+        });
     }
 
-    /** One group's group card content, if the viewer is a member. */
-    public Optional<GroupMembers> group(long viewer, long groupId) {
-        return services.read(tx -> tx.groups().member(groupId, viewer).isEmpty() ? Optional.<GroupMembers>empty()
-                : tx.groups().get(groupId).map(g -> members(tx, Visibility.hiddenFrom(tx, viewer), g)));
+    /**
+     * The merged book's cards that hold the number {@code e164} (caller-ID lookup), each once.
+     * Members are found through the phone index, managed entries by their stored E.164 stamps;
+     * either way only cards the viewer may see, as {@link #card} would answer them.
+     * @param e164 a number in E.164 form ({@code +8613800138000})
+     */
+    public List<VisibleCard> withNumber(long viewer, String e164) {
+        return services.read(tx -> {
+            Set<Long> hidden = Visibility.hiddenFrom(tx, viewer);
+            List<Group> groups = tx.groups().groupsOf(viewer);
+            Map<String, VisibleCard> found = new LinkedHashMap<>();
+            for (long account : tx.cards().accountsWithPhone(e164)) {
+                for (Group group : groups) {
+                    Optional<GroupCard> card = tx.groups().member(group.id(), account)
+                            .flatMap(m -> Visibility.visibleCard(tx, hidden, group.id(), m.cardUid()));
+                    if (card.isPresent()) {
+                        VisibleCard merged = asMerged(card.get());
+                        found.putIfAbsent(merged.uid(), merged);
+                        break;
+                    }
+                }
+            }
+            for (Group group : groups) {
+                for (ManagedEntry entry : tx.entries().list(group.id())) {
+                    if (entry.vcard().contains(e164) && holds(entry.vcard(), e164)) {
+                        Visibility.visibleCard(tx, hidden, group.id(), entry.uid())
+                                .ifPresent(c -> found.putIfAbsent(c.uid(), asMerged(c)));
+                    }
+                }
+            }
+            return List.copyOf(found.values());
+        });
+    }
+
+    /** Whether a stored card holds {@code e164} (the text test above only rules most cards out cheaply). */
+    private static boolean holds(String vcard, String e164) {
+        for (CardData.Tel tel : CardCodec.toData(CardCodec.fromCanonical(vcard), "ZZ").tel()) {
+            if (e164.equals(tel.e164())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

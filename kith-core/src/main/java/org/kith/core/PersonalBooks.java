@@ -3,9 +3,12 @@ package org.kith.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -19,9 +22,11 @@ import org.kith.core.error.PreconditionFailed;
 import org.kith.core.error.TooLarge;
 import org.kith.core.feed.SyncToken;
 import org.kith.core.model.BookChanges;
+import org.kith.core.model.DeadProperty;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
 import org.kith.core.model.PersonalCardRow;
+import org.kith.core.model.PropertyChange;
 import org.kith.core.model.StoredBook;
 import org.kith.core.store.StoreTx;
 
@@ -188,32 +193,56 @@ public final class PersonalBooks {
     }
 
     /**
-     * Stores a card under a resource name (CardDAV PUT). The text is kept as sent, with CRLF
-     * line endings; the returned card carries its new etag and position.
-     * @param condition compared with the card now under the name, inside the write
-     * @throws NotFound if the owner has no such book
-     * @throws Invalid (field {@code name}) for a bad name; (field {@code vcard}) for a vCard
-     *         that is malformed, not 3.0/4.0, or lacks a UID or FN
-     * @throws TooLarge (field {@code vcard}) over {@link Limits#maxCardBytes()} UTF-8 bytes
-     * @throws Conflict (field {@code uid}) if another live card of the book has the UID
-     * @throws PreconditionFailed if {@code condition} does not hold
+     * Stores a card under a resource name, its UID taken as sent ({@link UidRule#AS_SENT}); see
+     * {@link #put(long, String, String, String, Precondition, UidRule)}.
      */
     public PersonalCard put(long owner, String slug, String name, String vcard, Precondition condition) {
+        return put(owner, slug, name, vcard, condition, UidRule.AS_SENT);
+    }
+
+    /**
+     * Stores a card under a resource name (CardDAV PUT). The text is kept as sent, with CRLF
+     * line endings (and, under {@link UidRule#KEPT}, a UID line added where it had none); the
+     * returned card carries its new etag and position.
+     * @param condition compared with the card now under the name, inside the write
+     * @param uidRule whether a replaced card may change its UID
+     * @throws NotFound if the owner has no such book
+     * @throws Invalid (field {@code name}) for a bad name; (field {@code vcard}) for a vCard
+     *         that is malformed, not 3.0/4.0, holds a control character, or lacks a UID or FN
+     * @throws TooLarge (field {@code vcard}) over {@link Limits#maxCardBytes()} UTF-8 bytes
+     * @throws Conflict (field {@code uid}) if another live card of the book has the UID, or
+     *         (under {@link UidRule#KEPT}) the card under this name has another UID
+     * @throws PreconditionFailed if {@code condition} does not hold
+     */
+    public PersonalCard put(long owner, String slug, String name, String vcard, Precondition condition,
+                            UidRule uidRule) {
         Precondition.require(condition);
         BookNames.cardName(name);
-        ClientVcard card = ClientVcard.accept(vcard, services.limits.maxCardBytes(), "vcard");
+        int max = services.limits.maxCardBytes();
+        boolean assignUid = uidRule == UidRule.KEPT && ClientVcard.lacksUid(vcard);
+        // checked before the transaction; a UID to be assigned is stood in for by one of its length
+        ClientVcard sent = ClientVcard.accept(assignUid ? ClientVcard.withUid(vcard, UUID.randomUUID().toString())
+                : vcard, max, "vcard");
         return services.writeFor(owner, tx -> {
             long first = tx.feed().nextSeq();
             StoredBook book = writableBook(tx, owner, slug, first);
             // a book created just now holds that position; its first card needs a later one
             long seq = book.createdSeq() == first ? tx.feed().nextSeq() : first;
+            Optional<PersonalCard> stored = tx.bookCards().get(book.id(), name);
+            String current = stored.map(PersonalCard::etag).orElse(null);
+            ClientVcard card = !assignUid || stored.isEmpty() ? sent
+                    : ClientVcard.accept(ClientVcard.withUid(vcard, stored.get().uid()), max, "vcard");
+            if (uidRule == UidRule.KEPT && stored.isPresent() && !stored.get().uid().equals(card.uid())
+                    && condition.holds(current)) {
+                throw new Conflict(ErrorCode.UID_CHANGED, "the card '" + name + "' has the UID "
+                        + stored.get().uid() + "; a card keeps its UID, so store the card with UID " + card.uid()
+                        + " under another name", "uid").with("uid", stored.get().uid()).with("name", name);
+            }
             tx.bookCards().byUid(book.id(), card.uid()).filter(other -> !other.name().equals(name)).ifPresent(other -> {
                 throw new Conflict(ErrorCode.UID_CONFLICT, "the card '" + other.name()
                         + "' in this book already has the UID " + card.uid(), "uid")
                         .with("uid", card.uid()).with("name", other.name());
             });
-            Optional<PersonalCard> stored = tx.bookCards().get(book.id(), name);
-            String current = stored.map(PersonalCard::etag).orElse(null);
             if (!condition.holds(current)) {
                 throw condition.failure(name, current != null);
             }
@@ -260,8 +289,147 @@ public final class PersonalBooks {
                     || !tx.bookCards().delete(book.id(), name, seq, current)) {
                 throw condition.failure(name, current != null);
             }
+            tx.bookProperties().removeAll(book.id(), name);
             return null;
         });
+    }
+
+    /**
+     * Moves a card to another name, in the same or another of the owner's books (WebDAV MOVE),
+     * with its dead properties: the source becomes a tombstone and the card is written at the
+     * destination, each at a new position, in one transaction.
+     * @param overwrite whether a live card at the destination may be replaced
+     * @return whether a live card at the destination was replaced
+     * @throws NotFound if either book or the source card does not exist
+     * @throws Invalid (field {@code name}) for a bad name, or a card moved onto itself
+     * @throws PreconditionFailed if a live card is at the destination and {@code overwrite} is false
+     * @throws Conflict (field {@code uid}) if another card of the destination book has the card's UID
+     */
+    public boolean move(long owner, String slug, String name, String toSlug, String toName, boolean overwrite) {
+        BookNames.cardName(name);
+        BookNames.cardName(toName);
+        if (slug.equals(toSlug) && name.equals(toName)) {
+            throw Invalid.value(ErrorCode.CARD_MOVED_ONTO_ITSELF, "name", "a card cannot be moved onto itself");
+        }
+        return services.writeFor(owner, tx -> {
+            long first = tx.feed().nextSeq();
+            StoredBook from = existingBook(tx, owner, slug);
+            StoredBook to = writableBook(tx, owner, toSlug, first);
+            long removedAt = to.createdSeq() == first ? tx.feed().nextSeq() : first;
+            long writtenAt = tx.feed().nextSeq();
+            PersonalCard card = tx.bookCards().get(from.id(), name).orElseThrow(() -> new NotFound(ErrorCode.CARD_NOT_FOUND,
+                    "there is no card named '" + name + "' in this book").with("name", name));
+            Optional<PersonalCard> replaced = tx.bookCards().get(to.id(), toName);
+            if (replaced.isPresent() && !overwrite) {
+                throw new PreconditionFailed(ErrorCode.CARD_EXISTS, "a card named '" + toName
+                        + "' already exists (Overwrite: F)");
+            }
+            tx.bookCards().byUid(to.id(), card.uid())
+                    .filter(other -> !other.name().equals(toName) && !(to.id() == from.id() && other.name().equals(name)))
+                    .ifPresent(other -> {
+                        throw new Conflict(ErrorCode.UID_CONFLICT, "the card '" + other.name()
+                                + "' in that book already has the UID " + card.uid(), "uid")
+                                .with("uid", card.uid()).with("name", other.name());
+                    });
+            tx.bookCards().delete(from.id(), name, removedAt, null);
+            tx.bookCards().put(to.id(), new PersonalCard(toName, card.uid(), card.vcard(), card.etag(), writtenAt));
+            tx.bookProperties().move(from.id(), name, to.id(), toName);
+            return replaced.isPresent();
+        });
+    }
+
+    // ---- dead properties ------------------------------------------------------------------------
+
+    /** The resource name of the book itself, for its dead properties. */
+    public static final String BOOK_RESOURCE = "";
+    /** Most dead properties one book or card may carry. */
+    public static final int MAX_PROPERTIES = 100;
+    static final int MAX_PROPERTY_VALUE_CHARS = 65_536;
+    static final int MAX_PROPERTY_NAME_CHARS = 255;
+    static final int MAX_NAMESPACE_CHARS = 1024;
+
+    /**
+     * The dead properties of the book ({@link #BOOK_RESOURCE}) and of its cards, by resource.
+     * @throws NotFound if the owner has no such book
+     */
+    public Map<String, List<DeadProperty>> properties(long owner, String slug) {
+        return readBook(owner, slug, (tx, book) -> tx.bookProperties().all(book.id()));
+    }
+
+    /**
+     * The dead properties of some of the book's resources (the book is {@link #BOOK_RESOURCE}).
+     * @throws NotFound if the owner has no such book
+     */
+    public Map<String, List<DeadProperty>> properties(long owner, String slug, Collection<String> resources) {
+        return readBook(owner, slug, (tx, book) -> tx.bookProperties().of(book.id(), resources));
+    }
+
+    /**
+     * PROPPATCH of the book ({@link #BOOK_RESOURCE}) or one of its live cards: sets and removes
+     * dead properties in the order given (removing one that is not set is no error) and, for the
+     * book, sets its display name and description (null leaves them), all in one transaction or
+     * not at all. No card changes, so the sync token stays.
+     * @throws NotFound if the owner has no such book, or no live card of that name
+     * @throws Invalid (field {@code property}) for a name over {@value #MAX_PROPERTY_NAME_CHARS}
+     *         characters, a namespace over {@value #MAX_NAMESPACE_CHARS}, a value over
+     *         {@value #MAX_PROPERTY_VALUE_CHARS}, or more than {@link #MAX_PROPERTIES} properties on
+     *         the resource; (fields {@code displayName}, {@code description}) as {@link #update}
+     */
+    public void patch(long owner, String slug, String resource, String displayName, String description,
+                      List<PropertyChange> changes) {
+        boolean onBook = resource.equals(BOOK_RESOURCE);
+        if (!onBook && (displayName != null || description != null)) {
+            throw new IllegalArgumentException("only a book has a display name and a description");
+        }
+        String name = BookNames.displayName(displayName);
+        String about = BookNames.description(description);
+        for (PropertyChange change : changes) {
+            checkProperty(change);
+        }
+        services.write(tx -> {
+            StoredBook book = writableBook(tx, owner, slug, tx.feed().nextSeq());
+            if (!onBook && tx.bookCards().get(book.id(), resource).isEmpty()) {
+                throw new NotFound(ErrorCode.CARD_NOT_FOUND, "there is no card named '" + resource + "' in this book")
+                        .with("name", resource);
+            }
+            Set<String> set = new LinkedHashSet<>();
+            tx.bookProperties().of(book.id(), List.of(resource)).getOrDefault(resource, List.of())
+                    .forEach(p -> set.add(p.namespace() + "\n" + p.name()));
+            for (PropertyChange change : changes) {
+                String key = change.namespace() + "\n" + change.name();
+                if (change.removes()) {
+                    tx.bookProperties().remove(book.id(), resource, change.namespace(), change.name());
+                    set.remove(key);
+                } else {
+                    tx.bookProperties().set(book.id(), resource,
+                            new DeadProperty(change.namespace(), change.name(), change.value()));
+                    set.add(key);
+                }
+            }
+            if (set.size() > MAX_PROPERTIES) {
+                throw Invalid.value(ErrorCode.PROPERTIES_TOO_MANY, "property", "a book or card can carry at most "
+                        + MAX_PROPERTIES + " properties of your own").with("max", MAX_PROPERTIES);
+            }
+            if (onBook && (name != null || about != null)) {
+                tx.books().update(book.id(), name == null ? book.displayName() : name,
+                        about == null ? book.description() : about);
+            }
+            return null;
+        });
+    }
+
+    private static void checkProperty(PropertyChange change) {
+        if (change.name() == null || change.name().isEmpty() || change.name().length() > MAX_PROPERTY_NAME_CHARS
+                || change.namespace() == null || change.namespace().length() > MAX_NAMESPACE_CHARS) {
+            throw Invalid.value(ErrorCode.PROPERTY_NAME_INVALID, "property", "a property's name must be 1-"
+                    + MAX_PROPERTY_NAME_CHARS + " characters in a namespace of at most " + MAX_NAMESPACE_CHARS)
+                    .with("max", MAX_PROPERTY_NAME_CHARS);
+        }
+        if (!change.removes() && change.value().length() > MAX_PROPERTY_VALUE_CHARS) {
+            throw Invalid.value(ErrorCode.PROPERTY_VALUE_TOO_LONG, "property", "the value of {" + change.namespace()
+                    + "}" + change.name() + " is longer than " + MAX_PROPERTY_VALUE_CHARS + " characters")
+                    .with("max", MAX_PROPERTY_VALUE_CHARS);
+        }
     }
 
     // ---- sync -------------------------------------------------------------------------------

@@ -85,6 +85,22 @@ public final class Phonebooks {
     }
 
     /**
+     * The cards among {@code uids} that the viewer may see in the group (addressbook-multiget),
+     * each once, in any order; read in one transaction, in O(uids), whatever the group's size.
+     * @throws org.kith.core.error.NotFound if the viewer is not a member
+     */
+    public List<VisibleCard> cards(long viewer, long groupId, Collection<String> uids) {
+        return services.read(tx -> {
+            Visibility.requireMember(tx, groupId, viewer);
+            if (uids.isEmpty()) {
+                return List.<VisibleCard>of();
+            }
+            return Visibility.visibleCards(tx, Visibility.hiddenFrom(tx, viewer), groupId, uids).stream()
+                    .map(VisibleCard::of).toList();
+        });
+    }
+
+    /**
      * Additions, updates and removals the viewer may see since {@code token}, in O(changes).
      * @throws Gone (resync required) when the token is unknown, too old, or from before the
      *         viewer's current membership

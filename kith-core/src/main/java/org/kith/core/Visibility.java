@@ -1,6 +1,7 @@
 package org.kith.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +90,20 @@ public final class Visibility {
             }
         }
         return cards;
+    }
+
+    /** {@link #visibleCard} for many UIDs at once: those the viewer may see, each once, in any order. */
+    static List<GroupCard> visibleCards(StoreTx tx, Set<Long> hidden, long groupId, Collection<String> uids) {
+        return tx.phonebooks().cards(groupId, uids).stream().filter(c -> mayView(c, hidden)).toList();
+    }
+
+    /**
+     * The cards of {@code groupIds} listed under one of {@code ownUids} in a book that spans those
+     * groups, that the viewer may see (see {@link org.kith.core.store.PhonebookStore#byOwnUid}).
+     */
+    static List<GroupCard> visibleCardsByOwnUid(StoreTx tx, Set<Long> hidden, Collection<Long> groupIds,
+                                                Collection<String> ownUids) {
+        return tx.phonebooks().byOwnUid(groupIds, ownUids).stream().filter(c -> mayView(c, hidden)).toList();
     }
 
     /** The member list as this viewer may see it. */

@@ -27,12 +27,21 @@ import org.kith.store.Stores;
  * @param pushAllowHosts hosts, addresses and CIDR ranges push may reach although private or local
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
-                     int argon2Iterations, int maxMembers, int pingSeconds, String pushSubject,
-                     String pushAllowHosts, int pushTtlSeconds, int pushQueue) {
+                     int argon2Iterations, int maxMembers, int pingSeconds, Directory directory,
+                     String pushSubject, String pushAllowHosts, int pushTtlSeconds, int pushQueue) {
+
+    /**
+     * Desk phones' directories.
+     * @param ldapPort 0 when LDAP is off
+     * @param ldapKeystore a PKCS#12 keystore for LDAPS, or null for plain LDAP
+     * @param tokenDays how long a new directory token stays valid; 0: until revoked
+     */
+    public record Directory(int ldapPort, String ldapHost, Path ldapKeystore, String ldapKeystorePassword,
+                            int tokenDays) {}
 
     /** How an option's text is checked and turned into a value. */
     enum Type {
-        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL, CONTACT_URI, HOST_LIST;
+        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL, SECRET, CONTACT_URI, HOST_LIST;
 
         String label() {
             return switch (this) {
@@ -43,6 +52,7 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 case PATH -> "path";
                 case DATABASE_URL -> "postgresql URL";
                 case HTTP_URL -> "URL";
+                case SECRET -> "secret";
             };
         }
     }
@@ -75,6 +85,11 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.integer("argon2-iterations", 2, 1, 100, "Argon2id passes"),
             Option.integer("max-members", 100_000, 2, 1_000_000, "the largest member limit a group may be given"),
             Option.integer("ping-seconds", 15, 1, 3600, "seconds between keep-alive comments on event streams"),
+            Option.integer("ldap-port", 0, 0, 65535, "port of the read-only LDAP directory for desk phones, Thunderbird and Outlook; 0: off"),
+            Option.of("ldap-host", Type.TEXT, "127.0.0.1", "address the LDAP directory listens on; binds in clear text are refused unless it is a loopback address or a keystore is set"),
+            Option.of("ldap-keystore", Type.PATH, "", "PKCS#12 keystore (key and certificate) to speak LDAPS on --ldap-port; empty: plain LDAP"),
+            Option.of("ldap-keystore-password", Type.SECRET, "", "password of --ldap-keystore"),
+            Option.integer("directory-token-days", 0, 0, 3650, "days a new desk-phone directory token stays valid; 0: until revoked"),
             Option.of("push-subject", Type.CONTACT_URI, "", "contact sent to Web Push services in the VAPID token "
                     + "(sub), e.g. mailto:admin@example.org; empty: the base URL"),
             Option.of("push-allow-hosts", Type.HOST_LIST, "", "comma list of hosts, addresses or CIDR ranges that "
@@ -222,7 +237,10 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         return new Config((int) v.get("port"), (String) v.get("host"), data, db.isEmpty() ? null : db,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 (int) v.get("argon2-memory-kib"), (int) v.get("argon2-iterations"), (int) v.get("max-members"),
-                (int) v.get("ping-seconds"), (String) v.get("push-subject"), (String) v.get("push-allow-hosts"),
+                (int) v.get("ping-seconds"), new Directory((int) v.get("ldap-port"), (String) v.get("ldap-host"),
+                ((Path) v.get("ldap-keystore")).toString().isEmpty() ? null : (Path) v.get("ldap-keystore"),
+                (String) v.get("ldap-keystore-password"), (int) v.get("directory-token-days")),
+                (String) v.get("push-subject"), (String) v.get("push-allow-hosts"),
                 (int) v.get("push-ttl-seconds"), (int) v.get("push-queue"));
     }
 
@@ -260,6 +278,9 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                         throw new Invalid(flag + ": " + e.getMessage());
                     }
                 }
+                return s;
+            }
+            case SECRET -> {
                 return s;
             }
             case HTTP_URL -> {

@@ -1,8 +1,12 @@
 package org.kith.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -19,15 +23,20 @@ import org.kith.core.Limits;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.store.Store;
 import org.kith.server.api.ApiSurface;
+import org.kith.server.api.DirectoryApi;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
 import org.kith.server.dav.DavPush;
+import org.kith.server.directory.Directories;
+import org.kith.server.directory.PhonebookRoutes;
 import org.kith.server.http.Authenticator;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.ProblemErrorHandler;
 import org.kith.server.http.Route;
 import org.kith.server.http.Router;
+import org.kith.server.ldap.LdapDirectory;
 import org.kith.server.push.EventHub;
+import org.kith.server.web.DeskPhonePages;
 import org.kith.server.web.WebUi;
 import org.kith.server.webpush.WebPush;
 import org.kith.store.Stores;
@@ -48,6 +57,7 @@ public final class KithServer implements AutoCloseable {
     private final List<Route> routes;
     private final Server server;
     private final ServerConnector connector;
+    private final LdapDirectory ldap;
 
     private KithServer(Config config, Clock clock) {
         this.config = config;
@@ -65,7 +75,9 @@ public final class KithServer implements AutoCloseable {
             throw e;
         }
         this.authenticator = new Authenticator(kith.accounts());
-        this.routes = RestApi.routes(kith, hub, webPush, this::baseUrl, Site.routes());
+        Directories directories = new Directories(kith);
+        this.ldap = startLdap(config, directories);
+        this.routes = RestApi.routes(kith, hub, webPush, this::baseUrl, extraRoutes(directories));
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -80,10 +92,45 @@ public final class KithServer implements AutoCloseable {
         server.addConnector(connector);
         ContextHandler root = new ContextHandler("/");
         root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator, davPush, this::baseUrl),
-                new WebUi(kith, hub, webPush, this::baseUrl))));
+                new WebUi(kith, hub, webPush, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
+                        r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost())))))));
         server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);
+    }
+
+    /** Routes beside the API: the site's, the desk phones' XML phonebooks and their tokens. */
+    private List<Route> extraRoutes(Directories directories) {
+        List<Route> extra = new ArrayList<>(Site.routes());
+        extra.addAll(new PhonebookRoutes(directories, authenticator, this::baseUrl).routes());
+        extra.addAll(new DirectoryApi(kith, this::baseUrl, tokenLifetime(),
+                ex -> ldap == null ? Optional.empty() : Optional.of(ldap.url(ex.request().getHttpURI().getHost())))
+                .routes());
+        return extra;
+    }
+
+    private Duration tokenLifetime() {
+        return Duration.ofDays(config.directory().tokenDays());
+    }
+
+    private LdapDirectory startLdap(Config config, Directories directories) {
+        Config.Directory d = config.directory();
+        if (d.ldapPort() == 0) {
+            return null;
+        }
+        try {
+            return LdapDirectory.start(directories, d.ldapHost(), d.ldapPort(), d.ldapKeystore(),
+                    d.ldapKeystorePassword());
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("cannot start the LDAP directory on " + d.ldapHost() + ":" + d.ldapPort()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The LDAP directory's port, or 0 when LDAP is off. */
+    public int ldapPort() {
+        return ldap == null ? 0 : ldap.port();
     }
 
     private static Limits limits(Config config) {
@@ -172,6 +219,9 @@ public final class KithServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         hub.close(); // ends the open event streams so the server can stop at once
+        if (ldap != null) {
+            ldap.close();
+        }
         try {
             server.stop();
         } finally {

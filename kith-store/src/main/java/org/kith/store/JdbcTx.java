@@ -3,9 +3,11 @@ package org.kith.store;
 import org.kith.core.store.AccountStore;
 import org.kith.core.store.BlockStore;
 import org.kith.core.store.BookCardStore;
+import org.kith.core.store.BookPropertyStore;
 import org.kith.core.store.BookStore;
 import org.kith.core.store.CardStore;
 import org.kith.core.store.CredentialStore;
+import org.kith.core.store.DirectoryTokenStore;
 import org.kith.core.store.EntryStore;
 import org.kith.core.store.FeedStore;
 import org.kith.core.store.GroupStore;
@@ -27,6 +29,8 @@ final class JdbcTx implements StoreTx {
     private final FeedRows feed;
     private final PersonalBookRows books;
     private final PersonalCardRows bookCards;
+    private final PropertyRows bookProperties;
+    private final DirectoryTokenRows directoryTokens;
 
     JdbcTx(Sql sql) {
         this.sql = sql;
@@ -41,6 +45,8 @@ final class JdbcTx implements StoreTx {
         this.feed = new FeedRows(sql, groups);
         this.books = new PersonalBookRows(sql);
         this.bookCards = new PersonalCardRows(sql);
+        this.bookProperties = new PropertyRows(sql);
+        this.directoryTokens = new DirectoryTokenRows(sql);
     }
 
     /** The raw connection helper, for this package's tests. */
@@ -101,5 +107,15 @@ final class JdbcTx implements StoreTx {
     @Override
     public BookCardStore bookCards() {
         return bookCards;
+    }
+
+    @Override
+    public BookPropertyStore bookProperties() {
+        return bookProperties;
+    }
+
+    @Override
+    public DirectoryTokenStore directoryTokens() {
+        return directoryTokens;
     }
 }

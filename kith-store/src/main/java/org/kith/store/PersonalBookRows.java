@@ -55,12 +55,15 @@ final class PersonalBookRows implements BookStore {
 
     @Override
     public void delete(long bookId) {
+        sql.update("DELETE FROM personal_properties WHERE book_id = ?", bookId);
         sql.update("DELETE FROM personal_cards WHERE book_id = ?", bookId);
         sql.update("DELETE FROM personal_books WHERE id = ?", bookId);
     }
 
     @Override
     public void deleteAllOf(long ownerId) {
+        sql.update("DELETE FROM personal_properties WHERE book_id IN "
+                + "(SELECT id FROM personal_books WHERE owner_id = ?)", ownerId);
         sql.update("DELETE FROM personal_cards WHERE book_id IN (SELECT id FROM personal_books WHERE owner_id = ?)",
                 ownerId);
         sql.update("DELETE FROM personal_books WHERE owner_id = ?", ownerId);

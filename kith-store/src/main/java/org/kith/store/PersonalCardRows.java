@@ -54,8 +54,9 @@ final class PersonalCardRows implements BookCardStore {
             List<Object> params = new ArrayList<>();
             params.add(bookId);
             params.addAll(chunk);
+            // no ORDER BY: sorting by seq would lead SQLite to walk the whole book on the seq index
             out.addAll(sql.list("SELECT " + CARD_COLS + " FROM personal_cards WHERE book_id = ? AND deleted = 0 "
-                    + "AND name IN (" + Sql.placeholders(chunk.size()) + ") ORDER BY seq", PersonalCardRows::card,
+                    + "AND name IN (" + Sql.placeholders(chunk.size()) + ")", PersonalCardRows::card,
                     params.toArray()));
         }
         return out;

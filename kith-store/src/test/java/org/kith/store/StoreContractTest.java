@@ -33,6 +33,7 @@ import org.junit.jupiter.params.Parameter;
 import org.kith.core.Visibility;
 import org.kith.core.model.Account;
 import org.kith.core.model.AppPassword;
+import org.kith.core.model.DirectoryToken;
 import org.kith.core.model.Block;
 import org.kith.core.model.ChangeKind;
 import org.kith.core.model.ChangeRow;
@@ -233,6 +234,29 @@ class StoreContractTest {
         long id = w((StoreTx tx) -> tx.accounts().insert(Username.of("陈雪松"), "陈雪松 🐉", "h", "CN", "uid-陈", vcard, "e", T0)).orElseThrow();
         assertThat(r((StoreTx tx) -> tx.accounts().byUsername(Username.of("陈雪松"))).map(Account::displayName)).contains("陈雪松 🐉");
         assertThat(r((StoreTx tx) -> tx.cards().get(id)).map(StoredCard::vcard)).contains(vcard);
+    }
+
+    @Test
+    void directoryTokensBelongToTheirOwnerAndKeepTheirExpiry() {
+        long a = account("a");
+        long b = account("b");
+        long t1 = w((StoreTx tx) -> tx.directoryTokens().insertDirectoryToken(a, "desk", "hash-1", T0, null));
+        long t2 = w((StoreTx tx) -> tx.directoryTokens().insertDirectoryToken(a, "lobby", "hash-2", T0, T0.plusSeconds(3600)));
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokens(a))).containsExactly(
+                new DirectoryToken(t1, a, "desk", T0, null, null),
+                new DirectoryToken(t2, a, "lobby", T0, null, T0.plusSeconds(3600)));
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokens(b))).isEmpty();
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokenBySecretHash("hash-2")).map(DirectoryToken::id)).contains(t2);
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokenBySecretHash("hash-3"))).isEmpty();
+        w((StoreTx tx) -> {
+            tx.directoryTokens().touchDirectoryToken(t1, T0.plusSeconds(90));
+            return null;
+        });
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokens(a)).get(0).lastUsedAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(w((StoreTx tx) -> tx.directoryTokens().deleteDirectoryToken(b, t1))).isFalse();
+        assertThat(w((StoreTx tx) -> tx.directoryTokens().deleteDirectoryToken(a, t1))).isTrue();
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokenBySecretHash("hash-1"))).isEmpty();
+        assertThat(r((StoreTx tx) -> tx.directoryTokens().directoryTokens(a))).extracting(DirectoryToken::id).containsExactly(t2);
     }
 
     @Test

@@ -3,23 +3,16 @@ package org.kith.bench.dav;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kith.bench.Stats;
 
 /**
  * The lines measured on one personal address book of {@code size} cards: filling it with four
- * connections, listing it (PROPFIND), fetching it (multiget), syncing it from scratch and after
- * 1 and 100 changes, and single GETs. Every answer is checked, so a fast wrong answer fails the run.
+ * connections, listing it (PROPFIND), fetching it (multiget of every card, and of 100 as phones
+ * send after a sync), syncing it from scratch and after 1 and 100 changes, and single GETs. Every answer is checked, so a fast wrong answer fails the run.
  */
 final class BookWorkload {
-    static final int CONNECTIONS = 4;
     static final int GETS = 2_000;
-    static final int FILL_SECONDS = 120;
 
     private final Target target;
     private final int size;
@@ -51,7 +44,8 @@ final class BookWorkload {
             uids.add(uid);
             hrefs.add(book + uid + ".vcf");
         }
-        record("bulk PUT, " + CONNECTIONS + " connections", Table.Unit.CARDS_PER_S, bulkPut());
+        record("bulk PUT, " + BulkPut.CONNECTIONS + " connections", Table.Unit.CARDS_PER_S,
+                new BulkPut(target, book, uids, hrefs).run());
         DavClient dav = target.client();
         String propfind = DavBodies.propfindEtags();
         record("PROPFIND Depth 1", median(rounds.run(() -> { }, () -> expectResponses(
@@ -59,6 +53,7 @@ final class BookWorkload {
         String multiget = DavBodies.multiget(hrefs);
         record("multiget of all", median(rounds.run(() -> { }, () -> expectResponses(
                 dav.report(book, multiget).expect(207, "multiget"), size, "multiget"))));
+        record("multiget of " + MultigetRounds.HREFS + " hrefs", median(new MultigetRounds(dav, book, hrefs, size).run(rounds)));
         record("sync-collection, initial", median(rounds.run(() -> { }, () -> {
             DavClient.Reply r = dav.report(book, DavBodies.sync(null)).expect(207, "initial sync");
             expectResponses(r, size, "initial sync");
@@ -69,55 +64,6 @@ final class BookWorkload {
         Stats gets = singleGets();
         record("GET one card, p50", gets.p50());
         record("GET one card, p99", gets.p99());
-    }
-
-    /**
-     * Fills the book by PUT from {@link #CONNECTIONS} threads, for at most {@link #FILL_SECONDS};
-     * the cards/s of what was PUT. Cards left when time is up are stored directly where the
-     * server allows it (see {@link Target#storeDirectly}); otherwise the run fails.
-     */
-    private double bulkPut() {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
-        long t0 = System.nanoTime();
-        long until = t0 + TimeUnit.SECONDS.toNanos(FILL_SECONDS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < CONNECTIONS; w++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < until) {
-                        int i = next.getAndIncrement();
-                        if (i >= size) {
-                            break;
-                        }
-                        target.client().putCard(hrefs.get(i), VcardFactory.card(uids.get(i), i, 0), true)
-                                .expect(201, "PUT " + hrefs.get(i));
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("bulk PUT failed: " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
-        double rate = done.get() / ((System.nanoTime() - t0) / 1e9);
-        if (done.get() < size) {
-            System.out.printf("  %s: %,d of %,d cards by PUT within %d s; the other %,d written into its storage%n",
-                    target.name(), done.get(), size, FILL_SECONDS, size - done.get());
-            for (int i = done.get(); i < size; i++) {
-                if (!target.storeDirectly(book, uids.get(i) + ".vcf", VcardFactory.card(uids.get(i), i, 0))) {
-                    throw new IllegalStateException(target.name() + " filled only " + done.get() + " cards in "
-                            + FILL_SECONDS + " s");
-                }
-            }
-        }
-        return rate;
     }
 
     /** Rounds of: {@code changes} cards edited by PUT (untimed), then the sync-collection REPORT (timed). */

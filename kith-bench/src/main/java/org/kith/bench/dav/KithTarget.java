@@ -60,6 +60,11 @@ final class KithTarget implements Target {
         return server.kith();
     }
 
+    /** A client signed in as another account of this server, registered with {@link #PASSWORD}. */
+    DavClient clientFor(String user) {
+        return new DavClient("127.0.0.1", server.port(), user, PASSWORD);
+    }
+
     /** The benchmark user's account. */
     Account account() {
         return account;

@@ -42,6 +42,24 @@ public final class CardCodec {
     private CardCodec() {}
 
     /** Parses exactly one vCard; anything else is malformed input. */
+    /**
+     * vCard text allows no control characters but tab and line breaks (RFC 6350 §3.3: a value
+     * is made of WSP and visible characters); stored, one would reach every member's phone.
+     */
+    private static void refuseControlCharacters(String text, String field) {
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
+                throw Invalid.malformed(ErrorCode.VCARD_CONTROL_CHARACTER, field, String.format(
+                        "the vCard holds the control character U+%04X on line %d; only tabs and line breaks are allowed",
+                        (int) c, line)).with("line", line);
+            }
+        }
+    }
+
     public static VCard parse(String text, String field) {
         if (text == null || text.isBlank()) {
             throw Invalid.malformed(ErrorCode.VCARD_EMPTY, field, "the vCard is empty");
@@ -49,6 +67,7 @@ public final class CardCodec {
         if (!text.stripLeading().regionMatches(true, 0, "BEGIN:VCARD", 0, 11)) {
             throw Invalid.malformed(ErrorCode.VCARD_MALFORMED, field, "a vCard must start with BEGIN:VCARD");
         }
+        refuseControlCharacters(text, field);
         List<VCard> cards;
         try {
             cards = Ezvcard.parse(text).all();

@@ -1,6 +1,7 @@
 package org.kith.core.card;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,9 @@ public record ClientVcard(String text, String uid, String etag) {
     /** Bounds the indexed UID (PostgreSQL refuses B-tree entries above ~2.7 kB). */
     public static final int MAX_UID_BYTES = 1000;
     private static final Pattern VERSION = Pattern.compile("^VERSION:(.*)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    /** A UID property line, with or without a group prefix and parameters. */
+    private static final Pattern UID_LINE = Pattern.compile("^([A-Za-z0-9-]+\\.)?UID[;:]", Pattern.CASE_INSENSITIVE
+            | Pattern.MULTILINE);
 
     /**
      * Checks a vCard for storage.
@@ -54,6 +58,26 @@ public record ClientVcard(String text, String uid, String etag) {
             throw Invalid.value(ErrorCode.NAME_EMPTY, field, "the vCard has no FN (formatted name)");
         }
         return new ClientVcard(stored, uid.getValue(), CardCodec.etag(stored));
+    }
+
+    /** Whether the text has no UID property at all (an empty one is a UID, and refused by {@link #accept}). */
+    public static boolean lacksUid(String text) {
+        return text != null && !UID_LINE.matcher(text).find();
+    }
+
+    /**
+     * The text with a UID line after its VERSION line (or its BEGIN:VCARD line); text that is
+     * no vCard comes back as it is, for {@link #accept} to refuse.
+     */
+    public static String withUid(String text, String uid) {
+        Matcher version = VERSION.matcher(text);
+        int begin = text.toUpperCase(Locale.ROOT).indexOf("BEGIN:VCARD");
+        int at = version.find() ? version.end() : begin < 0 ? -1 : begin + "BEGIN:VCARD".length();
+        if (at < 0) {
+            return text;
+        }
+        String eol = text.contains("\r\n") ? "\r\n" : "\n";
+        return text.substring(0, at) + eol + "UID:" + uid + text.substring(at);
     }
 
     /** CRLF line endings, whatever the client used (RFC 6350 §3.2); nothing else changes. */

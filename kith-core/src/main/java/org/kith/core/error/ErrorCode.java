@@ -30,6 +30,7 @@ public enum ErrorCode {
     DEVICE_NAME_TOO_LONG("device-name-too-long", "max"),
     APP_PASSWORD_NOT_FOUND("app-password-not-found"),
     PUSH_REGISTRATION_NOT_FOUND("push-registration-not-found"),
+    DIRECTORY_TOKEN_NOT_FOUND("directory-token-not-found"),
 
     // a card's contents
     CARD_REQUIRED("card-required"),
@@ -53,6 +54,7 @@ public enum ErrorCode {
     VCARD_UID_TOO_LONG("vcard-uid-too-long", "maxBytes"),
     VCARD_VERSION_MISSING("vcard-version-missing"),
     VCARD_VERSION_UNSUPPORTED("vcard-version-unsupported", "version"),
+    VCARD_CONTROL_CHARACTER("vcard-control-character", "line"),
 
     // writing a card over another one
     CARD_CHANGED("card-changed"),
@@ -106,6 +108,11 @@ public enum ErrorCode {
     BOOK_DESCRIPTION_TOO_LONG("book-description-too-long", "max"),
     CARD_NAME_INVALID("card-name-invalid", "max"),
     UID_CONFLICT("uid-conflict", "uid", "name"),
+    UID_CHANGED("uid-changed", "uid", "name"),
+    CARD_MOVED_ONTO_ITSELF("card-moved-onto-itself"),
+    PROPERTY_NAME_INVALID("property-name-invalid", "max"),
+    PROPERTY_VALUE_TOO_LONG("property-value-too-long", "max"),
+    PROPERTIES_TOO_MANY("properties-too-many", "max"),
     PAGE_LIMIT_INVALID("page-limit-invalid"),
 
     // syncing

@@ -28,9 +28,9 @@ public interface BookStore {
 
     void update(long bookId, String displayName, String description);
 
-    /** Deletes the book with all its card rows, tombstones included. */
+    /** Deletes the book with all its card rows, tombstones included, and its dead properties. */
     void delete(long bookId);
 
-    /** Deletes every book of the owner with all their card rows (for removing an account's data). */
+    /** Deletes every book of the owner with all their card rows and dead properties (removing an account's data). */
     void deleteAllOf(long ownerId);
 }

@@ -1,7 +1,11 @@
 package org.kith.core.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kith.core.model.GroupCard;
 
@@ -18,5 +22,36 @@ public interface PhonebookStore {
     /** The card shown under {@code uid} in the group. A store may find it without listing the group. */
     default Optional<GroupCard> card(long groupId, String uid) {
         return cards(groupId).stream().filter(c -> c.uid().equals(uid)).findFirst();
+    }
+
+    /**
+     * {@link #card} for each of {@code uids} (addressbook-multiget): the cards found, each once,
+     * in any order. A store should read them at once, in O(uids asked) rather than O(group).
+     */
+    default List<GroupCard> cards(long groupId, Collection<String> uids) {
+        List<GroupCard> found = new ArrayList<>();
+        for (String uid : new LinkedHashSet<>(uids)) {
+            card(groupId, uid).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * The cards of any of {@code groupIds} that a book spanning them lists under one of
+     * {@code ownUids}: members whose own card has that UID, however each group shows them, and
+     * managed entries with that UID; possibly one per group for a UID, in any order. A store
+     * should read them in O(uids asked); this default lists each group.
+     */
+    default List<GroupCard> byOwnUid(Collection<Long> groupIds, Collection<String> ownUids) {
+        Set<String> wanted = Set.copyOf(ownUids);
+        List<GroupCard> found = new ArrayList<>();
+        for (long groupId : groupIds) {
+            for (GroupCard card : cards(groupId)) {
+                if (wanted.contains(card.underOwnUid().uid())) {
+                    found.add(card);
+                }
+            }
+        }
+        return found;
     }
 }

@@ -46,4 +46,10 @@ public interface StoreTx {
 
     /** The cards in personal address books. */
     BookCardStore bookCards();
+
+    /** The dead properties clients set on personal books and their cards. */
+    BookPropertyStore bookProperties();
+
+    /** Desk phones' directory tokens. */
+    DirectoryTokenStore directoryTokens();
 }

@@ -43,6 +43,19 @@ final class ApiSchemas {
                 "book", str("the CardDAV book id: all, group-<id> or a personal book's name"), "bookName", str(),
                 "pushService", str("the push service's host"), "createdAt", dateTime(), "expiresAt", dateTime(),
                 "lastPushAt", nullable(dateTime()), "lastError", nullable(str())));
+        s.put("NewDirectoryToken", obj(List.of("name"), "name", str("the desk phone it is for")));
+        s.put("DirectoryToken", obj(List.of("id", "name", "createdAt", "lastUsedAt", "expiresAt"),
+                "id", str(), "name", str(), "createdAt", dateTime(), "lastUsedAt", nullable(dateTime()),
+                "expiresAt", nullable(dateTime())));
+        s.put("CreatedDirectoryToken", obj(List.of("id", "name", "createdAt", "token", "urls"),
+                "id", str(), "name", str(), "createdAt", dateTime(), "lastUsedAt", nullable(dateTime()),
+                "expiresAt", nullable(dateTime()), "token", str("shown only in this answer"),
+                "urls", obj(List.of("yealink", "grandstream", "cisco", "snom", "fanvil", "gigaset"),
+                        "yealink", str(), "yealinkMenu", str(), "grandstream", str(), "cisco", str(), "snom", str(),
+                        "fanvil", str(), "gigaset", str())));
+        s.put("Directory", obj(List.of("phonebooks"),
+                "ldap", obj(List.of("url", "baseDn", "bindDn"), "url", str(), "baseDn", str(), "bindDn", str()),
+                "phonebooks", obj(List.of(), "yealink", str("HTTP Basic with an app password"))));
         s.put("Name", obj(List.of(), "family", str(), "given", str(), "additional", str(), "prefixes", str(),
                 "suffixes", str()));
         s.put("Tel", obj(List.of("value"), "type", oneOf("cell", "home", "work", "voice", "fax", "pager", "other"),

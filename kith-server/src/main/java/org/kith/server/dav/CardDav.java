@@ -19,14 +19,17 @@ import org.kith.server.http.Route;
 import org.kith.server.http.Surface;
 
 /**
- * The CardDAV surface (RFC 6352, 6578, 6764): {@code /.well-known/carddav} and everything under
- * {@code /dav/}. Its table is one row per method for the whole tree; admitting a request
+ * The CardDAV surface (RFC 6352, 6578, 6764): {@code /.well-known/carddav}, everything under
+ * {@code /dav/}, and PROPFIND and OPTIONS on {@code /}, where clients given only the server's
+ * address (DAVx5) look for {@code current-user-principal} first; GET {@code /} stays the web
+ * UI's front door. Its table is one row per method for the whole tree; admitting a request
  * authenticates it and resolves its target, the method's class does the rest, and errors are
  * DAV {@code <d:error>} bodies. Thread-safe.
  */
 public final class CardDav implements Surface {
     private static final String TREE = "/dav/**";
     static final String DAV_HEADER = "1, 3, addressbook, extended-mkcol, webdav-push";
+    private static final String FRONT = "/";
 
     private final Kith kith;
     private final Authenticator authenticator;
@@ -50,17 +53,25 @@ public final class CardDav implements Surface {
         methods.put("PROPPATCH", new Proppatch());
         methods.put("REPORT", new Report());
         methods.put("MKCOL", new MkcolMethod());
+        methods.put("MOVE", new MoveMethod());
         methods.put("POST", new PushRegister());
         routes.add(Route.open("OPTIONS", TREE, "CardDAV capabilities", CardDav::options));
-        methods.forEach((name, method) -> routes.add(Route.auth(name, TREE, "CardDAV " + name, ex -> {
-            DavContext ctx = ex.state(DavContext.class);
-            // WebDAV-Push: a write may say which of the caller's phones are not to be told of it
-            push.honouring(ex.header("Push-Dont-Notify"), ctx.viewer(), () -> {
-                method.handle(ctx, ctx.target());
-                return null;
-            });
-        })));
+        methods.forEach((name, method) -> routes.add(Route.auth(name, TREE, "CardDAV " + name,
+                ex -> honouringPush(ex, method))));
+        DavMethod propfind = methods.get("PROPFIND");
+        routes.add(Route.open("OPTIONS", FRONT, "CardDAV capabilities on the server's address", CardDav::options));
+        routes.add(Route.auth("PROPFIND", FRONT, "CardDAV discovery on the server's address",
+                ex -> propfind.handle(ex.state(DavContext.class), ex.state(DavContext.class).target())));
         routes.add(Route.open(Route.ANY, "/.well-known/**", "CardDAV discovery (RFC 6764)", CardDav::wellKnown));
+    }
+
+    /** Runs a method; WebDAV-Push: a write may say which of the caller's phones are not to be told of it. */
+    private void honouringPush(Exchange ex, DavMethod method) {
+        DavContext ctx = ex.state(DavContext.class);
+        push.honouring(ex.header("Push-Dont-Notify"), ctx.viewer(), () -> {
+            method.handle(ctx, ctx.target());
+            return null;
+        });
     }
 
     @Override

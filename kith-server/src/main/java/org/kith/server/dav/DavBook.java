@@ -1,11 +1,12 @@
 package org.kith.server.dav;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.kith.core.Precondition;
+import org.kith.core.model.DeadProperty;
+import org.kith.core.model.PropertyChange;
 
 /**
  * One address book in a viewer's home: the merged book, a group's book or a personal book.
@@ -27,13 +28,11 @@ interface DavBook {
 
     Optional<DavCard> card(String name);
 
-    default List<DavCard> cards(Collection<String> names) {
-        List<DavCard> out = new ArrayList<>();
-        for (String name : names) {
-            card(name).ifPresent(out::add);
-        }
-        return out;
-    }
+    /**
+     * The cards among {@code names} (addressbook-multiget), each once, in any order; names that
+     * are not here are left out. One read whose cost follows the names, not the book.
+     */
+    List<DavCard> cards(Collection<String> names);
 
     /**
      * Changes since {@code token} (decimal feed position), at most about {@code limit}.
@@ -43,6 +42,24 @@ interface DavBook {
 
     /** Whether any card may be created, changed and deleted here (personal books), not only the own card. */
     boolean readWrite();
+
+    /**
+     * What the book's {@code current-user-privilege-set} grants. Clients such as DAVx5 decide
+     * per book whether its cards can be edited, so a book whose cards are mostly other people's
+     * grants only reading, even though the viewer's own card is accepted there too.
+     */
+    enum Access {
+        /** Reading only: the merged and the group books. */
+        READ,
+        /** Reading, and replacing the one card there, the viewer's own: {@code me/}. */
+        OWN_CARD,
+        /** Everything: personal books. */
+        READ_WRITE
+    }
+
+    default Access access() {
+        return readWrite() ? Access.READ_WRITE : Access.READ;
+    }
 
     /** The answer to a PUT: whether it created the card, and its new ETag (quoted). */
     record Written(boolean created, String etag) {}
@@ -57,8 +74,17 @@ interface DavBook {
         throw DavError.readOnly("cards in this address book cannot be deleted; it shows the cards of your groups");
     }
 
-    /** PROPPATCH of displayname/description: null leaves a value as it is. */
-    default void describe(String displayName, String description) {
+    /** The dead properties a client stored on the book itself (only personal books keep any). */
+    default List<DeadProperty> properties() {
+        return List.of();
+    }
+
+    /**
+     * PROPPATCH of the book ({@code card} null) or one of its cards: dead properties set and
+     * removed in order and, for the book, displayname/description (null leaves a value as it is),
+     * all or nothing.
+     */
+    default void patch(String card, String displayName, String description, List<PropertyChange> changes) {
         throw DavError.readOnly("this address book's properties are set by its group");
     }
 

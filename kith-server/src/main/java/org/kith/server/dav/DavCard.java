@@ -4,18 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Function;
+
+import org.kith.core.model.DeadProperty;
 
 import ezvcard.VCardVersion;
 import org.kith.core.Precondition;
 
 /**
  * One vCard resource of a book as one viewer sees it: its name in the book, UID, whether this
- * viewer may write it, and how to render it. {@code etag} is the strong ETag (quoted) of the
+ * viewer may write it, how to render it, and the dead properties a client stored on it. {@code etag} is the strong ETag (quoted) of the
  * card in its native version; the other version's bytes differ, and so does its ETag.
  */
 record DavCard(String name, String uid, String etag, VCardVersion nativeVersion, boolean writable,
-               Function<VCardVersion, String> renderer) {
+               Function<VCardVersion, String> renderer, List<DeadProperty> properties) {
+
+    /** A card that carries no dead properties (only personal books' cards can). */
+    DavCard(String name, String uid, String etag, VCardVersion nativeVersion, boolean writable,
+            Function<VCardVersion, String> renderer) {
+        this(name, uid, etag, nativeVersion, writable, renderer, List.of());
+    }
 
     String render(VCardVersion version) {
         return renderer.apply(version);

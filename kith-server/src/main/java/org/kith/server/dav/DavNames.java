@@ -53,15 +53,12 @@ final class DavNames {
     static final QName NRESULTS = dav("nresults");
     static final QName NUMBER_OF_MATCHES_WITHIN_LIMITS = dav("number-of-matches-within-limits");
     static final QName PROPFIND_FINITE_DEPTH = dav("propfind-finite-depth");
-    static final QName RESOURCE_MUST_BE_NULL = dav("resource-must-be-null");
     static final QName VALID_RESOURCETYPE = dav("valid-resourcetype");
     static final QName CANNOT_MODIFY_PROTECTED = dav("cannot-modify-protected-property");
-    static final QName QUOTA_AVAILABLE = dav("quota-available-bytes");
 
     // CardDAV (RFC 6352)
     static final QName ADDRESSBOOK = carddav("addressbook");
     static final QName ADDRESSBOOK_HOME_SET = carddav("addressbook-home-set");
-    static final QName PRINCIPAL_ADDRESS = carddav("principal-address");
     static final QName ADDRESSBOOK_DESCRIPTION = carddav("addressbook-description");
     static final QName SUPPORTED_ADDRESS_DATA = carddav("supported-address-data");
     static final QName ADDRESS_DATA_TYPE = carddav("address-data-type");
@@ -81,7 +78,6 @@ final class DavNames {
     static final QName NO_UID_CONFLICT = carddav("no-uid-conflict");
     static final QName SUPPORTED_FILTER = carddav("supported-filter");
     static final QName SUPPORTED_COLLATION = carddav("supported-collation");
-    static final QName ADDRESSBOOK_COLLECTION_LOCATION_OK = carddav("addressbook-collection-location-ok");
 
     // Apple / CalendarServer extensions clients rely on
     static final QName GETCTAG = new QName(CS, "getctag");

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import org.kith.core.view.GroupMembers;
 
@@ -24,13 +23,8 @@ import ezvcard.property.StructuredName;
 final class GroupCards {
     private GroupCards() {}
 
-    /** The group card's UID: stable for the group, the same for every viewer. */
-    static String uid(long groupId) {
-        return UUID.nameUUIDFromBytes(("kith-group:" + groupId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     static DavCard card(GroupMembers group, RenderCache cache) {
-        String uid = uid(group.groupId());
+        String uid = group.cardUid();
         String etag = etag(group);
         return new DavCard(DavCard.nameOf(uid), uid, etag, VCardVersion.V3_0, false,
                 version -> cache.get(etag, version, () -> render(group, uid, version)));

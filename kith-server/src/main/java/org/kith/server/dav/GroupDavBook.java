@@ -1,5 +1,6 @@
 package org.kith.server.dav;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,13 @@ final class GroupDavBook implements DavBook {
         String uid = DavCard.uidOf(name);
         return uid == null ? Optional.empty()
                 : kith.phonebooks().card(viewer, groupId(), uid).map(c -> KithCards.of(c, viewer, cache));
+    }
+
+    @Override
+    public List<DavCard> cards(Collection<String> names) {
+        List<String> uids = names.stream().map(DavCard::uidOf).filter(u -> u != null).toList();
+        return uids.isEmpty() ? List.of() : kith.phonebooks().cards(viewer, groupId(), uids).stream()
+                .map(c -> KithCards.of(c, viewer, cache)).toList();
     }
 
     @Override

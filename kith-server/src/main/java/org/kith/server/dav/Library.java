@@ -11,8 +11,9 @@ import org.kith.core.model.Group;
 import org.kith.core.model.PersonalBook;
 
 /**
- * The books in one viewer's home, in the order clients list them: the merged book first, then
- * one book per group, then the personal books.
+ * The books in one viewer's home, in the order clients list them: the merged book first (the
+ * one iOS/macOS show), the viewer's own card ({@code me/}), one book per group, then the
+ * personal books.
  */
 final class Library {
     private final Kith kith;
@@ -30,6 +31,7 @@ final class Library {
     List<DavBook> books() {
         List<DavBook> books = new ArrayList<>();
         books.add(new MergedDavBook(kith, viewer, cache));
+        books.add(new MeDavBook(kith, viewer, cache));
         for (Group group : kith.groups().memberOf(viewer)) {
             books.add(new GroupDavBook(kith, viewer, group, cache));
         }
@@ -42,6 +44,9 @@ final class Library {
     Optional<DavBook> book(String id) {
         if (id.equals(MergedDavBook.ID)) {
             return Optional.of(new MergedDavBook(kith, viewer, cache));
+        }
+        if (id.equals(MeDavBook.ID)) {
+            return Optional.of(new MeDavBook(kith, viewer, cache));
         }
         long groupId = GroupDavBook.groupIdOf(id);
         if (groupId > 0) {

@@ -1,6 +1,7 @@
 package org.kith.server.dav;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import org.kith.core.Precondition;
 import org.kith.core.feed.VisibleCard;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
+import org.kith.core.view.MergedCards;
 import org.kith.core.view.MergedChanges;
 
 /** The merged book ({@code all}): every person visible to the viewer once, plus a group card per group. */
@@ -60,16 +62,24 @@ final class MergedDavBook implements DavBook {
 
     @Override
     public Optional<DavCard> card(String name) {
-        String uid = DavCard.uidOf(name);
-        if (uid == null) {
-            return Optional.empty();
+        return cards(List.of(name)).stream().findFirst();
+    }
+
+    @Override
+    public List<DavCard> cards(Collection<String> names) {
+        List<String> uids = names.stream().map(DavCard::uidOf).filter(u -> u != null).toList();
+        if (uids.isEmpty()) {
+            return List.of();
         }
-        for (long groupId : kith.phonebooks().groupIds(viewer)) {
-            if (GroupCards.uid(groupId).equals(uid)) {
-                return kith.mergedBooks().group(viewer, groupId).map(g -> GroupCards.card(g, cache));
-            }
+        MergedCards found = kith.mergedBooks().cards(viewer, uids);
+        List<DavCard> out = new ArrayList<>(found.cards().size() + found.groups().size());
+        for (VisibleCard card : found.cards()) {
+            out.add(KithCards.of(card, viewer, cache));
         }
-        return kith.mergedBooks().card(viewer, uid).map(c -> KithCards.of(c, viewer, cache));
+        for (GroupMembers group : found.groups()) {
+            out.add(GroupCards.card(group, cache));
+        }
+        return out;
     }
 
     @Override

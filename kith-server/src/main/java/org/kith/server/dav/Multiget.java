@@ -2,6 +2,7 @@ package org.kith.server.dav;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,30 +12,34 @@ import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
 
-/** addressbook-multiget (RFC 6352 §8.7): the asked-for cards of one book; 404 for each one not there. */
+/**
+ * addressbook-multiget (RFC 6352 §8.7): the asked-for cards of one book, read in one go (the
+ * cost follows the hrefs, not the book); 404 for each one not there.
+ */
 final class Multiget {
-    /** Beyond this many hrefs the book is read once instead of card by card. */
-    private static final int READ_WHOLE_BOOK_FROM = 16;
-
     private Multiget() {}
 
     static String answer(DavContext ctx, DavBook book, Element root, PropRequest props, VCardVersion version) {
-        List<Element> hrefs = Xml.children(root, DavNames.HREF);
-        Map<String, DavCard> whole = null;
-        if (hrefs.size() >= READ_WHOLE_BOOK_FROM) {
-            whole = new HashMap<>();
-            for (DavCard card : book.cards()) {
-                whole.put(card.name(), card);
+        String user = ctx.user();
+        List<String> raws = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Element href : Xml.children(root, DavNames.HREF)) {
+            String raw = Xml.text(href).strip();
+            raws.add(raw);
+            names.add(memberName(raw, user, book.id()));
+        }
+        Map<String, DavCard> found = new HashMap<>();
+        List<String> wanted = names.stream().filter(n -> n != null).distinct().toList();
+        if (!wanted.isEmpty()) {
+            for (DavCard card : book.cards(wanted)) {
+                found.put(card.name(), card);
             }
         }
         Multistatus ms = new Multistatus();
-        String user = ctx.user();
-        for (Element href : hrefs) {
-            String raw = Xml.text(href).strip();
-            String name = memberName(raw, user, book.id());
-            DavCard card = name == null ? null : whole != null ? whole.get(name) : book.card(name).orElse(null);
+        for (int i = 0; i < raws.size(); i++) {
+            DavCard card = names.get(i) == null ? null : found.get(names.get(i));
             if (card == null) {
-                ms.status(raw, 404, null);
+                ms.status(raws.get(i), 404, null);
             } else {
                 props.answer(ms, Href.member(user, book.id(), card.name()), Resources.card(ctx, card, version));
             }

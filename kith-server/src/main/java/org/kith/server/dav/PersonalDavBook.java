@@ -1,15 +1,22 @@
 package org.kith.server.dav;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kith.core.Kith;
+import org.kith.core.PersonalBooks;
 import org.kith.core.Precondition;
+import org.kith.core.UidRule;
+import org.kith.core.card.ClientVcard;
 import org.kith.core.error.Conflict;
 import org.kith.core.error.ErrorCode;
 import org.kith.core.model.BookChanges;
+import org.kith.core.model.DeadProperty;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PropertyChange;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -56,18 +63,36 @@ final class PersonalDavBook implements DavBook {
 
     @Override
     public List<DavCard> cards() {
-        return kith.personalBooks().cards(owner, book.slug()).stream().map(this::toDav).toList();
+        Map<String, List<DeadProperty>> stored = kith.personalBooks().properties(owner, book.slug());
+        return kith.personalBooks().cards(owner, book.slug()).stream().map(c -> toDav(c, stored)).toList();
     }
 
     @Override
     public Optional<DavCard> card(String name) {
-        return kith.personalBooks().card(owner, book.slug(), name).map(this::toDav);
+        return kith.personalBooks().card(owner, book.slug(), name)
+                .map(c -> toDav(c, kith.personalBooks().properties(owner, book.slug(), List.of(name))));
+    }
+
+    @Override
+    public List<DavCard> cards(Collection<String> names) {
+        List<PersonalCard> found = kith.personalBooks().cards(owner, book.slug(), names);
+        Map<String, List<DeadProperty>> stored = found.isEmpty() ? Map.of()
+                : kith.personalBooks().properties(owner, book.slug(), found.stream().map(PersonalCard::name).toList());
+        return found.stream().map(c -> toDav(c, stored)).toList();
+    }
+
+    @Override
+    public List<DeadProperty> properties() {
+        return kith.personalBooks().properties(owner, book.slug(), List.of(PersonalBooks.BOOK_RESOURCE))
+                .getOrDefault(PersonalBooks.BOOK_RESOURCE, List.of());
     }
 
     @Override
     public SyncResult changes(String token, int limit) {
         BookChanges changes = kith.personalBooks().changes(owner, book.slug(), token, limit);
-        return new SyncResult(changes.token(), changes.updated().stream().map(this::toDav).toList(),
+        Map<String, List<DeadProperty>> stored = changes.updated().isEmpty() ? Map.of() : kith.personalBooks()
+                .properties(owner, book.slug(), changes.updated().stream().map(PersonalCard::name).toList());
+        return new SyncResult(changes.token(), changes.updated().stream().map(c -> toDav(c, stored)).toList(),
                 changes.removedNames(), changes.truncated());
     }
 
@@ -82,12 +107,13 @@ final class PersonalDavBook implements DavBook {
         PersonalCard written;
         try {
             written = kith.personalBooks().put(owner, book.slug(), name, vcard,
-                    existing.map(c -> c.nativeCondition(condition)).orElse(condition));
+                    existing.map(c -> c.nativeCondition(condition)).orElse(condition), UidRule.KEPT);
         } catch (Conflict e) {
             throw uidConflict(e);
         }
-        boolean existed = existing.isPresent();
-        return new Written(!existed, quoted(written.etag()));
+        // a UID the server added makes the stored bytes differ from the sent ones: no ETag (RFC 6352 §6.3.2.3)
+        boolean asSent = !ClientVcard.lacksUid(vcard);
+        return new Written(existing.isEmpty(), asSent ? quoted(written.etag()) : null);
     }
 
     @Override
@@ -97,10 +123,16 @@ final class PersonalDavBook implements DavBook {
     }
 
     @Override
-    public void describe(String displayName, String description) {
+    public void patch(String card, String displayName, String description, List<PropertyChange> changes) {
         // Removing the display name falls back to the book's name in the address.
         String name = displayName != null && displayName.isBlank() ? book.slug() : displayName;
-        kith.personalBooks().update(owner, book.slug(), name, description);
+        kith.personalBooks().patch(owner, book.slug(), card == null ? PersonalBooks.BOOK_RESOURCE : card, name,
+                description, changes);
+    }
+
+    /** MOVE of one of this book's cards into {@code to}; whether a card there was replaced. */
+    boolean move(String name, PersonalDavBook to, String toName, boolean overwrite) {
+        return kith.personalBooks().move(owner, book.slug(), name, to.book.slug(), toName, overwrite);
     }
 
     @Override
@@ -108,22 +140,26 @@ final class PersonalDavBook implements DavBook {
         kith.personalBooks().delete(owner, book.slug());
     }
 
-    /** 409 with {@code no-uid-conflict} naming the card that already has the UID (RFC 6352 §6.3.2.1). */
+    /**
+     * {@code no-uid-conflict} (RFC 6352 §6.3.2.1): 409 for a UID another card of the book has,
+     * naming that card; 403 for a PUT that would change the card's UID, naming the card itself.
+     */
     private DavError uidConflict(Conflict e) {
-        if (e.code() != ErrorCode.UID_CONFLICT) {
+        if (e.code() != ErrorCode.UID_CONFLICT && e.code() != ErrorCode.UID_CHANGED) {
             return DavErrors.of(e, "PUT");
         }
         String holder = (String) e.args().get("name");
-        return new DavError(409, DavErrors.precondition(e.code()), e.getMessage(),
-                Href.member(user, book.slug(), holder));
+        return new DavError(e.code() == ErrorCode.UID_CHANGED ? 403 : 409, DavErrors.precondition(e.code()),
+                e.getMessage(), Href.member(user, book.slug(), holder));
     }
 
-    private DavCard toDav(PersonalCard card) {
+    private DavCard toDav(PersonalCard card, Map<String, List<DeadProperty>> properties) {
         String etag = quoted(card.etag());
         VCardVersion stored = storedVersion(card.vcard());
         return new DavCard(card.name(), card.uid(), etag, stored, true,
                 version -> version == stored ? card.vcard()
-                        : cache.get(etag, version, () -> convert(card.vcard(), version)));
+                        : cache.get(etag, version, () -> convert(card.vcard(), version)),
+                properties.getOrDefault(card.name(), List.of()));
     }
 
     private static VCardVersion storedVersion(String text) {

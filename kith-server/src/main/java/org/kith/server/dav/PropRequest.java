@@ -10,8 +10,8 @@ import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 
 /**
- * Which properties a PROPFIND or REPORT asks for: named ones, all ({@code allprop}, plus any
- * {@code include}), or only the names. Answers a resource's properties accordingly.
+ * Which properties a PROPFIND or REPORT asks for: named ones, all ({@code allprop}: the cheap
+ * live ones, every dead one, plus any {@code include}), or only the names. Answers a resource's properties accordingly.
  */
 final class PropRequest {
     enum Mode { NAMED, ALL, NAMES }
@@ -43,6 +43,33 @@ final class PropRequest {
         return new PropRequest(mode, names, addressData, true);
     }
 
+    /**
+     * Checks a PROPFIND body (RFC 4918 §14.20): exactly one of {@code prop}, {@code allprop} and
+     * {@code propname}, {@code include} only beside {@code allprop}; other elements are
+     * extensions and ignored. Null (no body) means allprop.
+     * @throws DavError 400 naming what is wrong
+     */
+    static void checkPropfind(Element propfind) {
+        if (propfind == null) {
+            return;
+        }
+        List<String> kinds = new ArrayList<>();
+        for (Element child : Xml.children(propfind)) {
+            for (QName kind : List.of(DavNames.PROP, DavNames.ALLPROP, DavNames.PROPNAME)) {
+                if (Xml.is(child, kind)) {
+                    kinds.add(kind.getLocalPart());
+                }
+            }
+        }
+        if (kinds.size() != 1) {
+            throw DavError.badRequest("a propfind element holds exactly one of prop, allprop and propname, not "
+                    + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+        }
+        if (Xml.child(propfind, DavNames.INCLUDE) != null && !kinds.get(0).equals("allprop")) {
+            throw DavError.badRequest("include goes with allprop, not with " + kinds.get(0));
+        }
+    }
+
     /** From the children of a propfind or report element (prop, allprop, propname); allprop when absent. */
     static PropRequest of(Element parent) {
         if (parent == null) {
@@ -70,7 +97,7 @@ final class PropRequest {
             case ALL -> {
                 Map<QName, PropWriter> found = new LinkedHashMap<>();
                 available.forEach((name, writer) -> {
-                    if (Resources.ALLPROP.contains(name) || names.contains(name)) {
+                    if (Resources.ALLPROP.contains(name) || names.contains(name) || writer instanceof PropWriter.Stored) {
                         found.put(name, writer);
                     }
                 });

@@ -16,4 +16,12 @@ interface PropWriter {
     static PropWriter empty() {
         return out -> { };
     }
+
+    /** A dead property: the XML a client stored with PROPPATCH, written back as it is (and part of allprop). */
+    record Stored(String xml) implements PropWriter {
+        @Override
+        public void write(XmlOut out) {
+            out.raw(xml);
+        }
+    }
 }

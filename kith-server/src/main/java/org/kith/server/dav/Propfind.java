@@ -19,6 +19,7 @@ final class Propfind implements DavMethod {
         if (root != null && !Xml.is(root, DavNames.PROPFIND)) {
             throw DavError.badRequest("a PROPFIND body must be a DAV:propfind element");
         }
+        PropRequest.checkPropfind(root);
         PropRequest props = ctx.props(root);
         Depth depth = ctx.exchange().depth(Depth.INFINITY);
         boolean children = depth != Depth.ZERO;
@@ -30,7 +31,9 @@ final class Propfind implements DavMethod {
                 ctx.exchange().accept().vcardVersion());
         Multistatus ms = new Multistatus();
         String user = ctx.user();
-        if (target instanceof Target.Root) {
+        if (target instanceof Target.Front) {
+            props.answer(ms, "/", Resources.root(ctx));
+        } else if (target instanceof Target.Root) {
             props.answer(ms, Href.ROOT, Resources.root(ctx));
         } else if (target instanceof Target.Principal) {
             props.answer(ms, Href.principal(user), Resources.principal(ctx));

@@ -7,17 +7,24 @@ import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
 
-/** addressbook-query (RFC 6352 §8.6): the cards of a book matching a filter, at most {@code limit}. */
+/** addressbook-query (RFC 6352 §8.6): the cards of a book (or one card) matching a filter, at most {@code limit}. */
 final class Query {
     private Query() {}
 
+    /** The answer for the whole book. */
     static String answer(DavContext ctx, DavBook book, Element root, PropRequest props, VCardVersion version) {
+        return answer(ctx, book, book.cards(), root, props, version);
+    }
+
+    /** The answer for {@code candidates}: the whole book, or the one card the query was sent to. */
+    static String answer(DavContext ctx, DavBook book, List<DavCard> candidates, Element root, PropRequest props,
+                         VCardVersion version) {
         Predicate<List<VcardLines.Property>> filter = CardFilter.compile(Xml.child(root, DavNames.FILTER));
         int limit = limit(root);
         Multistatus ms = new Multistatus();
         String user = ctx.user();
         int matched = 0;
-        for (DavCard card : book.cards()) {
+        for (DavCard card : candidates) {
             if (!filter.test(VcardLines.parse(card.render(version)))) {
                 continue;
             }

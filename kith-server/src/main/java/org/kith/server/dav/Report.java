@@ -1,6 +1,7 @@
 package org.kith.server.dav;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,7 +11,10 @@ import org.w3c.dom.Element;
 
 import ezvcard.VCardVersion;
 
-/** REPORT on a book: the report the body's root element names, from a table. */
+/**
+ * REPORT on a book: the report the body's root element names, from a table; addressbook-query
+ * also on one card (RFC 6352 §8.6), answering for that card alone.
+ */
 final class Report implements DavMethod {
     static final int MAX_XML = 4 * 1024 * 1024; // a multiget of 10,000 hrefs fits
 
@@ -37,8 +41,17 @@ final class Report implements DavMethod {
         if (root == null) {
             throw DavError.badRequest("a REPORT needs a body naming the report");
         }
+        if (target instanceof Target.Member m && Xml.is(root, DavNames.ADDRESSBOOK_QUERY)) {
+            DavBook book = Books.require(ctx, m.book());
+            DavCard card = book.card(m.name()).orElseThrow(() -> DavError.notFound("no card " + m.name()));
+            PropRequest props = ctx.props(root);
+            VCardVersion version = Versions.fromAddressData(props.addressData(), ctx.exchange().accept().vcardVersion());
+            ctx.exchange().sendXml(207, Query.answer(ctx, book, List.of(card), root, props, version));
+            return;
+        }
         if (!(target instanceof Target.Book b)) {
-            throw DavError.forbidden(DavNames.SUPPORTED_REPORT, "reports are answered on address books");
+            throw DavError.forbidden(DavNames.SUPPORTED_REPORT,
+                    "reports are answered on address books (addressbook-query also on a card)");
         }
         DavBook book = Books.require(ctx, b.book());
         PropRequest props = ctx.props(root);

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import javax.xml.namespace.QName;
 
+import org.kith.core.model.DeadProperty;
+
 import ezvcard.VCardVersion;
 
 /**
@@ -21,7 +23,7 @@ final class Resources {
             ADDRESSBOOK_DESCRIPTION, GETCTAG, SYNC_TOKEN, CURRENT_USER_PRINCIPAL, OWNER);
 
     private static final List<QName> READ = List.of(dav("read"), dav("read-current-user-privilege-set"));
-    /** The own card's content can be replaced (PUT); it has no properties a PROPPATCH could set. */
+    /** The own card's content can be replaced (PUT), wherever it is; it has no properties a PROPPATCH could set. */
     private static final List<QName> OWN_CARD = List.of(dav("read"), dav("read-current-user-privilege-set"),
             dav("write-content"));
     private static final List<QName> READ_WRITE = List.of(dav("read"), dav("read-current-user-privilege-set"),
@@ -85,8 +87,14 @@ final class Resources {
             }
         });
         p.put(OWNER, PropWriter.href(Href.principal(ctx.user())));
-        // The own card can be changed in every book; only personal books take new cards.
-        p.put(CURRENT_USER_PRIVILEGE_SET, privileges(book.readWrite() ? READ_WRITE : OWN_CARD));
+        // The own card is accepted in every book, but a book of mostly other people's cards says
+        // read-only: clients that judge per book (DAVx5) then never try to upload the others.
+        p.put(CURRENT_USER_PRIVILEGE_SET, privileges(switch (book.access()) {
+            case READ -> READ;
+            case OWN_CARD -> OWN_CARD;
+            case READ_WRITE -> READ_WRITE;
+        }));
+        putStored(p, book.properties());
         putPush(p, ctx, book.id());
         return p;
     }
@@ -101,7 +109,15 @@ final class Resources {
         p.put(ADDRESS_DATA, out -> out.text(card.render(version)));
         p.put(OWNER, PropWriter.href(Href.principal(ctx.user())));
         p.put(CURRENT_USER_PRIVILEGE_SET, privileges(card.writable() ? OWN_CARD : READ));
+        putStored(p, card.properties());
         return p;
+    }
+
+    /** Dead properties after the live ones; a live property keeps its name (it cannot be set anyway). */
+    private static void putStored(Map<QName, PropWriter> p, List<DeadProperty> stored) {
+        for (DeadProperty d : stored) {
+            p.putIfAbsent(new QName(d.namespace(), d.name()), new PropWriter.Stored(d.value()));
+        }
     }
 
     static String contentType(VCardVersion version) {
@@ -118,7 +134,7 @@ final class Resources {
     /** My card in the merged book; someone in no group has no card there, so no me-card either. */
     private static void putMeCard(Map<QName, PropWriter> p, DavContext ctx) {
         String uid = ctx.kith().cards().myCard(ctx.viewer()).uid();
-        if (ctx.kith().mergedBooks().card(ctx.viewer(), uid).isPresent()) {
+        if (!ctx.kith().mergedBooks().cards(ctx.viewer(), List.of(uid)).cards().isEmpty()) {
             p.put(ME_CARD, PropWriter.href(Href.member(ctx.user(), MergedDavBook.ID, DavCard.nameOf(uid))));
         }
     }

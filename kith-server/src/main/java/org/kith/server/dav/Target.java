@@ -10,6 +10,9 @@ import org.kith.server.http.PathSegments;
  * without their trailing slash.
  */
 sealed interface Target {
+    /** {@code /}, the server's address: only discovery (PROPFIND, OPTIONS) is CardDAV's there. */
+    record Front() implements Target {}
+
     record Root() implements Target {}
 
     record Principal(String user) implements Target {}
@@ -30,6 +33,9 @@ sealed interface Target {
 
     /** The target of a path's decoded segments, or null (also for null: a path that could not be decoded). */
     static Target of(List<String> segments) {
+        if (segments != null && segments.size() == 1 && segments.get(0).isEmpty()) {
+            return new Front();
+        }
         if (segments == null || segments.isEmpty() || !segments.get(0).equals("dav")) {
             return null;
         }

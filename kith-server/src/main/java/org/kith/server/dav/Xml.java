@@ -116,4 +116,52 @@ final class Xml {
     static String text(Element e) {
         return e == null ? null : e.getTextContent();
     }
+
+    /**
+     * The content of an element as self-contained XML: text escaped, each child element
+     * declaring its own namespace (so it reads the same wherever it is written back), comments
+     * and processing instructions left out. What a dead property stores.
+     */
+    static String content(Element e) {
+        StringBuilder out = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            write(n, out);
+        }
+        return out.toString();
+    }
+
+    private static void write(Node n, StringBuilder out) {
+        if (n instanceof Element e) {
+            out.append('<').append(e.getLocalName()).append(" xmlns=\"");
+            XmlOut.escape(e.getNamespaceURI() == null ? "" : e.getNamespaceURI(), out);
+            out.append('"');
+            var attributes = e.getAttributes();
+            int prefixes = 0;
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Node a = attributes.item(i);
+                String ns = a.getNamespaceURI();
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ns)) {
+                    continue; // declarations are written afresh
+                }
+                if (ns == null || ns.isEmpty()) {
+                    out.append(' ').append(a.getLocalName());
+                } else {
+                    String p = "a" + prefixes++;
+                    out.append(" xmlns:").append(p).append("=\"");
+                    XmlOut.escape(ns, out);
+                    out.append("\" ").append(p).append(':').append(a.getLocalName());
+                }
+                out.append("=\"");
+                XmlOut.escape(a.getNodeValue(), out);
+                out.append('"');
+            }
+            out.append('>');
+            for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                write(c, out);
+            }
+            out.append("</").append(e.getLocalName()).append('>');
+        } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+            XmlOut.escapeText(n.getNodeValue(), out);
+        }
+    }
 }

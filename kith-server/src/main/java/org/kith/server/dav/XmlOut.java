@@ -37,8 +37,11 @@ final class XmlOut {
 
     XmlOut close(QName name) {
         out.append("</");
-        String prefix = PREFIXES.get(name.getNamespaceURI());
-        out.append(prefix == null ? "x" : prefix).append(':').append(name.getLocalPart()).append('>');
+        if (!name.getNamespaceURI().isEmpty()) {
+            String prefix = PREFIXES.get(name.getNamespaceURI());
+            out.append(prefix == null ? "x" : prefix).append(':');
+        }
+        out.append(name.getLocalPart()).append('>');
         return this;
     }
 
@@ -90,9 +93,18 @@ final class XmlOut {
         return this;
     }
 
+    /** Well-formed XML content written as it is: a dead property's value, serialised by {@link Xml#content}. */
+    XmlOut raw(String xml) {
+        out.append(xml);
+        return this;
+    }
+
     private void tag(QName name) {
         String prefix = PREFIXES.get(name.getNamespaceURI());
-        if (prefix == null) {
+        if (name.getNamespaceURI().isEmpty()) {
+            // a property in no namespace (RFC 4918 allows it): unprefixed, the default namespace undone
+            out.append(name.getLocalPart()).append(" xmlns=\"\"");
+        } else if (prefix == null) {
             out.append("x:").append(name.getLocalPart()).append(" xmlns:x=\"");
             escape(name.getNamespaceURI(), out);
             out.append('"');
@@ -107,6 +119,11 @@ final class XmlOut {
 
     static void escape(String text, StringBuilder out) {
         escape(text, out, true);
+    }
+
+    /** Escapes character data (quotes left as they are). */
+    static void escapeText(String text, StringBuilder out) {
+        escape(text, out, false);
     }
 
     /** Quotes need escaping only inside attribute values; ETags read better without. */

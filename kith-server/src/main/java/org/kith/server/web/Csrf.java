@@ -1,9 +1,9 @@
 package org.kith.server.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import org.kith.core.auth.Secrets;
 
 /**
  * Cross-site request forgery defence: every browser gets a random token in an HttpOnly,
@@ -34,6 +34,6 @@ final class Csrf {
         if (!wellFormed(cookie) || field == null) {
             return false;
         }
-        return MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.UTF_8));
+        return Secrets.constantTimeEquals(cookie, field);
     }
 }

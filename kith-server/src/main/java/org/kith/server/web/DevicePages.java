@@ -23,15 +23,18 @@ import org.kith.server.webpush.WebPush;
  */
 final class DevicePages {
     private final Kith kith;
+    private final DeskPhonePages deskPhones;
     private final WebPush push;
 
-    DevicePages(Kith kith, WebPush push) {
+    DevicePages(Kith kith, DeskPhonePages.Settings deskPhoneSettings, WebPush push) {
         this.kith = kith;
+        this.deskPhones = new DeskPhonePages(kith, deskPhoneSettings);
         this.push = push;
     }
 
     List<Route> routes() {
-        return List.of(
+        List<Route> routes = new java.util.ArrayList<>(deskPhones.routes(this));
+        routes.addAll(List.of(
                 WebRoute.page("/web/devices", ex -> render(ex, null, null, "", FieldErrors.none(), 200)),
                 WebRoute.action("/web/devices", this::create),
                 WebRoute.action("/web/devices/{id}/revoke", ex -> {
@@ -42,7 +45,13 @@ final class DevicePages {
                 WebRoute.action("/web/devices/push/{id}/remove", ex -> {
                     push.unregister(ex.me(), ex.http().var("id")); // someone else's or a gone one: nothing to do
                     ex.http().redirect("/web/devices");
-                }));
+                })));
+        return routes;
+    }
+
+    /** The page after a desk-phone token was created (or refused). */
+    void render(Visit ex, DeskPhonePages.Created created, FieldErrors errors, int status) {
+        render(ex, null, null, "", errors, status, created);
     }
 
     private void create(Visit ex) {
@@ -94,6 +103,11 @@ final class DevicePages {
 
     private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
                         int status) {
+        render(ex, newName, newSecret, typedName, errors, status, null);
+    }
+
+    private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
+                        int status, DeskPhonePages.Created created) {
         List<AppPassword> passwords = kith.accounts().appPasswords(ex.me());
         String base = ex.baseUrl();
         String username = ex.account().username();
@@ -140,6 +154,7 @@ final class DevicePages {
                         el("h2", id("cli-h"), ex.t("devices.cli")),
                         el("pre", el("code", "kith --server " + base + " login " + username + "\n"
                                 + "kith sync ~/contacts/kith\nkith watch ~/contacts/kith"))),
+                deskPhones.sections(ex, created, errors),
                 el("section", attr("aria-labelledby", "pw-h"),
                         el("h2", id("pw-h"), ex.t("devices.passwords")),
                         passwords.isEmpty() ? el("p", cls("hint"), ex.t("devices.none"))

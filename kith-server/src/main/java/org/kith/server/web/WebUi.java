@@ -42,6 +42,12 @@ public final class WebUi implements Surface {
      *                the one the request used (no trailing slash)
      */
     public WebUi(Kith kith, EventHub hub, WebPush push, Function<Request, String> baseUrl) {
+        this(kith, hub, push, baseUrl, DeskPhonePages.Settings.off());
+    }
+
+    /** As above, with how the desk phones' directories run (token lifetime, LDAP). */
+    public WebUi(Kith kith, EventHub hub, WebPush push, Function<Request, String> baseUrl,
+                 DeskPhonePages.Settings deskPhones) {
         this.kith = kith;
         this.baseUrl = baseUrl;
         List<Route> pages = new ArrayList<>();
@@ -53,7 +59,7 @@ public final class WebUi implements Surface {
         pages.addAll(new JoinPages(kith).routes());
         pages.addAll(new InboxPages(kith).routes());
         pages.addAll(new BlockPages(kith).routes());
-        pages.addAll(new DevicePages(kith, push).routes());
+        pages.addAll(new DevicePages(kith, deskPhones, push).routes());
         pages.addAll(new WebEvents(hub).routes());
         pages.addAll(StaticFiles.routes());
         for (Route page : pages) {

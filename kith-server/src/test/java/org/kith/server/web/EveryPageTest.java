@@ -37,7 +37,8 @@ class EveryPageTest {
     /** Names that stay as they are in every language. */
     private static final Set<String> NAMES = Set.of("Kith", "English", "iPhone", "iPad", "Mac", "Android", "DAVx5", "UnifiedPush", "ntfy",
             "Thunderbird", "CardDAV", "URL", "JPEG", "PNG", "GIF", "BMP", "MB", "CN", "UTC", "vcf", "mobileconfig",
-            "kith", "crawlowner", "crawlmember", "crawlinvitee", "crawlguest");
+            "kith", "crawlowner", "crawlmember", "crawlinvitee", "crawlguest",
+            "Yealink", "Grandstream", "Cisco", "Snom", "Fanvil", "Gigaset", "LDAP", "Outlook", "XML");
 
     /** The database of this run (also handed to the method that starts the server). */
     @Parameter

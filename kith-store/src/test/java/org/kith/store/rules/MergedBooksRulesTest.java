@@ -23,6 +23,7 @@ import org.kith.store.OnEveryDatabase;
 import org.kith.store.TestDatabase;
 import org.kith.core.view.GroupMembers;
 import org.kith.core.view.MergedBook;
+import org.kith.core.view.MergedCards;
 import org.kith.core.view.MergedChanges;
 
 /**
@@ -193,5 +194,67 @@ class MergedBooksRulesTest {
         kith.groups().removeMember(ann.id(), friends, "ben");
         assertThatThrownBy(() -> kith.mergedBooks().changes(ben.id(), token, 100)).isInstanceOf(Gone.class);
         assertThat(book(ben).groups()).extracting(GroupMembers::name).containsExactly("Family");
+    }
+
+    // ---- named cards (addressbook-multiget) ------------------------------------------------
+
+    /** Every UID the book lists, people and group cards. */
+    static List<String> listed(MergedBook book) {
+        List<String> all = new java.util.ArrayList<>(uids(book.cards()));
+        book.groups().forEach(g -> all.add(g.cardUid()));
+        return all;
+    }
+
+    @Test
+    void namedCardsAreExactlyWhatTheBookListsUnderThoseUids() {
+        join(cai, friends);
+        long entry = kith.entries().add(ann.id(), family, CardData.named("Cai (typed in)"), "cai").entry().id();
+        String entryUid = kith.entries().list(ann.id(), family).stream().filter(e -> e.entry().id() == entry)
+                .findFirst().orElseThrow().entry().uid();
+        kith.entries().add(ann.id(), family, CardData.named("Grandma"), null);
+        kith.invitations().accept(cai.id(), kith.invitations().mine(cai.id()).get(0).invitation().id());
+
+        MergedBook book = book(ben);
+        List<String> asked = new java.util.ArrayList<>(listed(book));
+        asked.add(entryUid); // the inherited UID: the book lists cai under their own
+        asked.add("no-such-uid");
+        MergedCards named = kith.mergedBooks().cards(ben.id(), asked);
+        assertThat(named.cards()).containsExactlyInAnyOrderElementsOf(book.cards());
+        assertThat(named.groups()).containsExactlyInAnyOrderElementsOf(book.groups());
+
+        MergedCards some = kith.mergedBooks().cards(ben.id(), List.of(uid(cai), group(book, friends).cardUid()));
+        assertThat(uids(some.cards())).containsExactly(uid(cai));
+        assertThat(some.groups()).extracting(GroupMembers::groupId).containsExactly(friends);
+        assertThat(kith.mergedBooks().cards(ben.id(), List.of()).cards()).isEmpty();
+    }
+
+    @Test
+    void namedCardsLeaveOutBlockersAndOtherPeoplesGroups() {
+        Account dan = kith.accounts().register("dan", "password-dan", "Dan", "CN");
+        long elsewhere = kith.groups().create(dan.id(), "Elsewhere", "", 10).group().id();
+        kith.blocks().block(ann.id(), "ben");
+
+        MergedCards named = kith.mergedBooks().cards(ben.id(), List.of(uid(ann), uid(ben), uid(dan),
+                GroupMembers.cardUid(elsewhere), GroupMembers.cardUid(family)));
+        assertThat(uids(named.cards())).containsExactly(uid(ben));
+        assertThat(named.groups()).extracting(GroupMembers::groupId).containsExactly(family);
+        assertThat(named.groups().get(0).memberUids()).doesNotContain(uid(ann));
+    }
+
+    @Test
+    void aGroupsNamedCardsAreItsPhonebookUnderThoseUids() {
+        long entry = kith.entries().add(ann.id(), family, CardData.named("Cai (typed in)"), "cai").entry().id();
+        String entryUid = kith.entries().list(ann.id(), family).stream().filter(e -> e.entry().id() == entry)
+                .findFirst().orElseThrow().entry().uid();
+        List<VisibleCard> phonebook = kith.phonebooks().phonebook(ben.id(), family).cards();
+        List<String> asked = new java.util.ArrayList<>(uids(phonebook));
+        asked.add("no-such-uid");
+        assertThat(kith.phonebooks().cards(ben.id(), family, asked)).containsExactlyInAnyOrderElementsOf(phonebook);
+        assertThat(uids(kith.phonebooks().cards(ben.id(), family, List.of(entryUid, uid(cai))))).containsExactly(entryUid);
+
+        kith.blocks().block(ann.id(), "ben");
+        assertThat(uids(kith.phonebooks().cards(ben.id(), family, asked))).doesNotContain(uid(ann)).contains(uid(ben));
+        assertThatThrownBy(() -> kith.phonebooks().cards(cai.id(), family, asked))
+                .isInstanceOf(org.kith.core.error.NotFound.class);
     }
 }

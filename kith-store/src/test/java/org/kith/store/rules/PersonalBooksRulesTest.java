@@ -24,6 +24,7 @@ import org.kith.core.Kith;
 import org.kith.core.Limits;
 import org.kith.core.PersonalBooks;
 import org.kith.core.Precondition;
+import org.kith.core.UidRule;
 import org.kith.core.auth.PasswordHasher;
 import org.kith.core.error.Conflict;
 import org.kith.core.error.Gone;
@@ -34,8 +35,10 @@ import org.kith.core.error.PreconditionFailed;
 import org.kith.core.error.TooLarge;
 import org.kith.core.model.Account;
 import org.kith.core.model.BookChanges;
+import org.kith.core.model.DeadProperty;
 import org.kith.core.model.PersonalBook;
 import org.kith.core.model.PersonalCard;
+import org.kith.core.model.PropertyChange;
 import org.kith.core.store.Store;
 import org.kith.store.OnEveryDatabase;
 import org.kith.store.TestDatabase;
@@ -390,6 +393,132 @@ class PersonalBooksRulesTest {
         books.deleteCard(a, "contacts", "b.vcf", Precondition.none());
         assertThat(put("c.vcf", vcard("same", "C")).uid()).isEqualTo("same"); // a deleted card holds no UID
         assertThat(first.name()).isEqualTo("a.vcf");
+    }
+
+    @Test
+    void underCardDavRulesACardKeepsItsUid() {
+        long a = ann.id();
+        PersonalCard first = books.put(a, "contacts", "a.vcf", vcard("kept", "A"), Precondition.none(), UidRule.KEPT);
+        refusedUnchanged(Conflict.class, "uid", () -> books.put(a, "contacts", "a.vcf", vcard("other", "A2"),
+                Precondition.none(), UidRule.KEPT));
+        // a stale If-Match is the first thing wrong: 412, as for any write
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.put(a, "contacts", "a.vcf", vcard("other", "A2"),
+                Precondition.matching("stale"), UidRule.KEPT));
+        assertThat(books.put(a, "contacts", "a.vcf", vcard("kept", "A3"), Precondition.matching(first.etag()),
+                UidRule.KEPT).uid()).isEqualTo("kept");
+    }
+
+    @Test
+    void underCardDavRulesAVcardWithoutUidGetsTheReplacedCardsOrANewOne() {
+        long a = ann.id();
+        String noUid = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:No Uid\r\nEND:VCARD\r\n";
+        PersonalCard created = books.put(a, "contacts", "n.vcf", noUid, Precondition.absent(), UidRule.KEPT);
+        assertThat(created.uid()).isNotBlank();
+        assertThat(created.vcard()).contains("\r\nUID:" + created.uid() + "\r\n").startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+        PersonalCard replaced = books.put(a, "contacts", "n.vcf", noUid.replace("No Uid", "Still"), Precondition.none(),
+                UidRule.KEPT);
+        assertThat(replaced.uid()).isEqualTo(created.uid());
+        assertThat(books.put(a, "contacts", "m.vcf", noUid, Precondition.absent(), UidRule.KEPT).uid()).isNotEqualTo(created.uid());
+        // as sent, a UID stays required; an empty one never counts as none
+        refusedUnchanged(Invalid.class, "vcard", () -> put("x.vcf", noUid));
+        refusedUnchanged(Invalid.class, "vcard", () -> books.put(a, "contacts", "x.vcf", vcard("", "X"), Precondition.none(),
+                UidRule.KEPT));
+    }
+
+    @Test
+    void controlCharactersInAVcardAreRefused() {
+        for (String bad : new String[] {vcard("c", "Bell \u0007"), vcard("c", "Nul \u0000"), vcard("c", "Del \u007f")}) {
+            refusedUnchanged(Invalid.class, "vcard", () -> put("c.vcf", bad));
+        }
+        assertThat(put("c.vcf", vcard("c", "Tab\tis fine")).uid()).isEqualTo("c");
+        assertThatThrownBy(() -> kith.cards().updateFromVcard(ann.id(), vcard("x", "Ann \u0007"), null))
+                .isInstanceOf(Invalid.class).hasMessageContaining("U+0007");
+    }
+
+    // ---- moves ------------------------------------------------------------------------------
+
+    @Test
+    void aMoveRenamesACardInOneStepWithItsProperties() {
+        long a = ann.id();
+        put("a.vcf", vcard("a", "A"));
+        books.patch(a, "contacts", "a.vcf", null, null, List.of(new PropertyChange("urn:x", "tag", "one")));
+        String token = token("contacts");
+        assertThat(books.move(a, "contacts", "a.vcf", "contacts", "b.vcf", false)).isFalse();
+        assertThat(books.card(a, "contacts", "a.vcf")).isEmpty();
+        assertThat(books.card(a, "contacts", "b.vcf")).map(PersonalCard::uid).contains("a");
+        assertThat(books.properties(a, "contacts").get("b.vcf")).containsExactly(new DeadProperty("urn:x", "tag", "one"));
+        assertThat(books.properties(a, "contacts")).doesNotContainKey("a.vcf");
+        BookChanges changes = books.changes(a, "contacts", token, 100);
+        assertThat(changes.removedNames()).containsExactly("a.vcf");
+        assertThat(changes.updated()).extracting(PersonalCard::name).containsExactly("b.vcf");
+    }
+
+    @Test
+    void aMoveOntoACardNeedsOverwriteAndKeepsUidsUnique() {
+        long a = ann.id();
+        books.create(a, "work", null, null);
+        put("a.vcf", vcard("a", "A"));
+        put("b.vcf", vcard("b", "B"));
+        refusedUnchanged(PreconditionFailed.class, null, () -> books.move(a, "contacts", "a.vcf", "contacts", "b.vcf",
+                false));
+        refusedUnchanged(Invalid.class, "name", () -> books.move(a, "contacts", "a.vcf", "contacts", "a.vcf", true));
+        refusedUnchanged(NotFound.class, null, () -> books.move(a, "contacts", "none.vcf", "contacts", "c.vcf", true));
+        books.put(a, "work", "w.vcf", vcard("a", "Same UID"), Precondition.none());
+        refusedUnchanged(Conflict.class, "uid", () -> books.move(a, "contacts", "a.vcf", "work", "x.vcf", true));
+        assertThat(books.move(a, "contacts", "a.vcf", "contacts", "b.vcf", true)).as("replaced").isTrue();
+        assertThat(books.cards(a, "contacts")).extracting(PersonalCard::uid).containsExactly("a");
+        assertThat(books.move(a, "contacts", "b.vcf", "work", "w.vcf", true)).isTrue();
+        assertThat(books.cards(a, "contacts")).isEmpty();
+        assertThat(books.cards(a, "work")).extracting(PersonalCard::name).containsExactly("w.vcf");
+    }
+
+    // ---- dead properties --------------------------------------------------------------------
+
+    @Test
+    void deadPropertiesAreSetReplacedAndRemovedInOrderWithoutMovingTheToken() {
+        long a = ann.id();
+        put("a.vcf", vcard("a", "A"));
+        String token = token("contacts");
+        books.patch(a, "contacts", PersonalBooks.BOOK_RESOURCE, "Renamed", null, List.of(
+                new PropertyChange("urn:x", "colour", "red"),
+                new PropertyChange("", "plain", "no namespace"),
+                new PropertyChange("urn:x", "colour", "blue"),
+                new PropertyChange("urn:x", "gone", "soon"),
+                new PropertyChange("urn:x", "gone", null),
+                new PropertyChange("urn:x", "never", null)));
+        books.patch(a, "contacts", "a.vcf", null, null, List.of(new PropertyChange("urn:y", "high", "\uD800\uDC00")));
+        assertThat(books.properties(a, "contacts").get(PersonalBooks.BOOK_RESOURCE)).containsExactlyInAnyOrder(
+                new DeadProperty("urn:x", "colour", "blue"), new DeadProperty("", "plain", "no namespace"));
+        assertThat(books.properties(a, "contacts", List.of("a.vcf", "nothing.vcf"))).containsOnlyKeys("a.vcf");
+        assertThat(books.properties(a, "contacts", List.of("a.vcf")).get("a.vcf").get(0).value()).isEqualTo("\uD800\uDC00");
+        assertThat(books.book(a, "contacts").orElseThrow().displayName()).isEqualTo("Renamed");
+        assertThat(token("contacts")).as("no card changed").isEqualTo(token);
+        assertThat(books.properties(ben.id(), "contacts")).as("private to the owner").isEmpty();
+    }
+
+    @Test
+    void aPatchThatBreaksALimitChangesNothingAndADeletedCardTakesItsPropertiesAlong() {
+        long a = ann.id();
+        put("a.vcf", vcard("a", "A"));
+        List<PropertyChange> many = new ArrayList<>();
+        for (int i = 0; i <= PersonalBooks.MAX_PROPERTIES; i++) {
+            many.add(new PropertyChange("urn:x", "p" + i, "v"));
+        }
+        assertThatThrownBy(() -> books.patch(a, "contacts", "a.vcf", null, null, many))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("property"));
+        assertThatThrownBy(() -> books.patch(a, "contacts", "a.vcf", null, null,
+                List.of(new PropertyChange("urn:x", "big", "v".repeat(70_000))))).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> books.patch(a, "contacts", "none.vcf", null, null,
+                List.of(new PropertyChange("urn:x", "p", "v")))).isInstanceOf(NotFound.class);
+        assertThat(books.properties(a, "contacts")).isEmpty();
+
+        books.patch(a, "contacts", "a.vcf", null, null, List.of(new PropertyChange("urn:x", "p", "v")));
+        books.deleteCard(a, "contacts", "a.vcf", Precondition.none());
+        put("a.vcf", vcard("a2", "A again"));
+        assertThat(books.properties(a, "contacts")).isEmpty();
+        books.patch(a, "contacts", PersonalBooks.BOOK_RESOURCE, null, null, List.of(new PropertyChange("urn:x", "p", "v")));
+        books.delete(a, "contacts");
+        assertThat(books.properties(a, "contacts")).as("a new default book starts bare").isEmpty();
     }
 
     // ---- sync -------------------------------------------------------------------------------
