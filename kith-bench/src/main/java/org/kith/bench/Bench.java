@@ -1,5 +1,7 @@
 package org.kith.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,16 +13,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kith.bench.dav.DavBench;
 import org.kith.bench.dav.MultigetBench;
+import org.kith.bench.push.WebPushBench;
 import org.kith.core.Kith;
 import org.kith.core.Precondition;
 import org.kith.core.auth.Secrets;
@@ -38,6 +37,7 @@ import org.kith.server.KithServer;
  *   bin/bench dav [rounds]            CardDAV side by side with Radicale (see {@link DavBench})
  *   bin/bench multiget [rounds]       a multiget of 100 hrefs in books of 1k, 10k, 50k (see {@link MultigetBench})
  *   bin/bench desk [members] [rounds] LDAP search, caller-ID lookup and the Yealink XML (see {@link DeskBench})
+ *   bin/bench webpush [members] [rounds] one change pushed to every member's phone (see {@link WebPushBench})
  * </pre>
  */
 public final class Bench {
@@ -46,7 +46,21 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Runs one benchmark; any failure ends the process with a message and exit code 1, never a hang. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            System.out.flush();
+            System.err.println("benchmark failed: " + t);
+            t.printStackTrace();
+            System.err.flush();
+            Runtime.getRuntime().halt(1); // servers and clients may hold non-daemon threads; do not wait for them
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "changes";
         System.out.println("java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
@@ -58,9 +72,11 @@ public final class Bench {
             case "multiget" -> MultigetBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 30);
             case "desk" -> DeskBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 200);
-            default -> throw new IllegalArgumentException("unknown benchmark " + mode + " (changes, push, dav, multiget, desk)");
+            case "webpush" -> WebPushBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            default -> throw new IllegalArgumentException("unknown benchmark " + mode
+                    + " (changes, push, dav, multiget, desk, webpush)");
         }
-        System.exit(0);
     }
 
     private static KithServer server(Path dir) throws Exception {
@@ -119,72 +135,99 @@ public final class Bench {
         System.out.printf("ratio p50 100k / 1k = %.2f%n", all.get(2).p50() / all.get(0).p50());
     }
 
+    /**
+     * One card update delivered to N connected SSE clients. The clients run in a JVM of their own
+     * ({@link SseClients}), so server and clients each have their own file descriptors; times are
+     * compared on the wall clock both processes share.
+     */
     private static void push(int clients, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("kith-bench");
+        Process clientProcess = null;
         try (KithServer server = server(dir)) {
             Kith kith = server.kith();
             Account owner = kith.accounts().register("owner", PW, "Owner", "CN");
             long g = kith.groups().create(owner.id(), "push", "", clients + 2).group().id();
             long firstMember = Seed.members(kith, g, clients, "member");
-            List<String> secrets = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                secrets.add(kith.accounts().createAppPassword(firstMember + i, "bench").secret());
+                lines.add("member" + i + ":" + kith.accounts().createAppPassword(firstMember + i, "bench").secret());
             }
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-            AtomicLong[] arrivals = new AtomicLong[clients];
-            CountDownLatch[] round = {new CountDownLatch(clients)};
+            Path credentials = dir.resolve("clients.txt");
+            Files.write(credentials, lines);
+            // each stream's first request checks its app password and notes its use: a write each
+            int connectSeconds = Math.max(60, clients / 50);
             System.gc();
             long heapBefore = usedHeap();
-            for (int i = 0; i < clients; i++) {
-                AtomicLong arrival = new AtomicLong();
-                arrivals[i] = arrival;
-                HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/events"))
-                        .header("Authorization", basic("member" + i, secrets.get(i))).build();
-                http.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                    @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
-                    @Override public void onNext(String line) {
-                        if (line.equals("event: card")) {
-                            arrival.set(System.nanoTime());
-                            round[0].countDown();
-                        }
-                    }
-                    @Override public void onError(Throwable t) { }
-                    @Override public void onComplete() { }
-                }));
+            clientProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx2g", "-cp", System.getProperty("java.class.path"), SseClients.class.getName(),
+                    "http://127.0.0.1:" + server.port(), credentials.toString(), Integer.toString(connectSeconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader fromClients = new BufferedReader(new InputStreamReader(clientProcess.getInputStream(),
+                    StandardCharsets.UTF_8));
+            java.io.PrintWriter toClients = new java.io.PrintWriter(new java.io.OutputStreamWriter(
+                    clientProcess.getOutputStream(), StandardCharsets.UTF_8), true);
+            String ready = readLine(fromClients, connectSeconds + 30, "the clients to connect");
+            if (!ready.startsWith("ready ")) {
+                throw new IllegalStateException("the client process says: " + ready);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (server.hub().openStreams() < clients && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            System.out.println(server.hub().openStreams() + " streams open");
-            Thread.sleep(1000);
+            System.out.println(server.hub().openStreams() + " streams open (clients in their own process)");
             System.gc();
-            long heapAfter = usedHeap();
-            System.out.printf("heap per idle stream (server and client side together, an upper bound): %.1f KiB%n",
-                    (heapAfter - heapBefore) / 1024.0 / clients);
-            List<Long> lastArrivals = new ArrayList<>();
+            System.out.printf("server heap per idle stream: %.1f KiB%n", (usedHeap() - heapBefore) / 1024.0 / clients);
             long[] all = new long[clients * rounds];
             for (int r = 0; r < rounds; r++) {
-                round[0] = new CountDownLatch(clients);
-                long t0 = System.nanoTime();
+                toClients.println("arm " + r);
+                readLine(fromClients, 10, "the clients to arm round " + (r + 1));
+                long t0 = SseClients.micros();
                 kith.cards().update(owner.id(), CardData.named("Owner " + r), Precondition.none());
-                if (!round[0].await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("only " + (clients - round[0].getCount()) + " clients got the change");
+                toClients.println("round " + r);
+                String[] parts = readLine(fromClients, 20, "round " + (r + 1) + "'s arrivals").split(" ");
+                int got = Integer.parseInt(parts[2]);
+                if (got < clients) {
+                    throw new IllegalStateException("round " + (r + 1) + ": only " + got + " of " + clients
+                            + " clients got the change within 10 s");
                 }
+                String[] times = parts[3].split(",");
                 long last = 0;
                 for (int i = 0; i < clients; i++) {
-                    long d = arrivals[i].get() - t0;
+                    long d = (Long.parseLong(times[i]) - t0) * 1000; // ns, as Stats expects
                     all[r * clients + i] = d;
                     last = Math.max(last, d);
                 }
-                lastArrivals.add(last);
                 System.out.printf("round %d: last of %d clients had the change after %.1f ms%n", r + 1, clients, last / 1e6);
                 Thread.sleep(500);
             }
             System.out.printf("delivery to %d clients over %d rounds: %s%n", clients, rounds, Stats.of(all));
+            toClients.println("quit");
         } finally {
+            if (clientProcess != null) {
+                clientProcess.destroyForcibly();
+            }
             delete(dir);
         }
+    }
+
+    /** The client process's next line, or a failure naming what did not come in time. */
+    private static String readLine(BufferedReader in, int seconds, String what) throws Exception {
+        java.util.concurrent.CompletableFuture<String> line = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String s;
+        try {
+            s = line.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("waited " + seconds + " s for " + what + " in vain");
+        }
+        if (s == null) {
+            throw new IllegalStateException("the client process ended while waiting for " + what);
+        }
+        if (s.startsWith("failed")) {
+            throw new IllegalStateException("the client process says: " + s);
+        }
+        return s;
     }
 
     private static long usedHeap() {

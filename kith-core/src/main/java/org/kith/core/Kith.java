@@ -62,6 +62,15 @@ public final class Kith {
         services.addListener(listener);
     }
 
+    /**
+     * Called after every change committed by this process only, before the listeners of
+     * {@link #addListener} (on the writer's thread; return quickly). Notices from other nodes
+     * never reach it: use it for work exactly one node must do per change.
+     */
+    public void addLocalListener(ChangeListener listener) {
+        services.addLocalListener(listener);
+    }
+
     public Accounts accounts() {
         return accounts;
     }

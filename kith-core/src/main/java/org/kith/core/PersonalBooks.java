@@ -223,7 +223,7 @@ public final class PersonalBooks {
         // checked before the transaction; a UID to be assigned is stood in for by one of its length
         ClientVcard sent = ClientVcard.accept(assignUid ? ClientVcard.withUid(vcard, UUID.randomUUID().toString())
                 : vcard, max, "vcard");
-        return services.write(tx -> {
+        return services.writeFor(owner, tx -> {
             long first = tx.feed().nextSeq();
             StoredBook book = writableBook(tx, owner, slug, first);
             // a book created just now holds that position; its first card needs a later one
@@ -277,7 +277,7 @@ public final class PersonalBooks {
     public void deleteCard(long owner, String slug, String name, Precondition condition) {
         Precondition.require(condition);
         BookNames.cardName(name);
-        services.write(tx -> {
+        services.writeFor(owner, tx -> {
             long seq = tx.feed().nextSeq();
             StoredBook book = existingBook(tx, owner, slug);
             String current = tx.bookCards().get(book.id(), name).map(PersonalCard::etag).orElse(null);
@@ -311,7 +311,7 @@ public final class PersonalBooks {
         if (slug.equals(toSlug) && name.equals(toName)) {
             throw Invalid.value(ErrorCode.CARD_MOVED_ONTO_ITSELF, "name", "a card cannot be moved onto itself");
         }
-        return services.write(tx -> {
+        return services.writeFor(owner, tx -> {
             long first = tx.feed().nextSeq();
             StoredBook from = existingBook(tx, owner, slug);
             StoredBook to = writableBook(tx, owner, toSlug, first);

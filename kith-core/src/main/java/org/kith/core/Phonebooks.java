@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.kith.core.error.ErrorCode;
 import org.kith.core.error.Gone;
+import org.kith.core.error.NotFound;
 import org.kith.core.feed.FeedEvent;
 import org.kith.core.feed.SyncToken;
 import org.kith.core.feed.VisibleCard;
@@ -52,6 +53,26 @@ public final class Phonebooks {
         return services.read(tx -> {
             Visibility.requireMember(tx, groupId, viewer);
             return SyncToken.format(tx.feed().groupFeedHead(groupId, viewer, Visibility.hiddenFrom(tx, viewer)));
+        });
+    }
+
+    /**
+     * Many viewers' tokens of one group phonebook, each exactly as {@link #token} gives it, read in
+     * one transaction (push to phones asks for thousands at once). Viewers who are not members
+     * are left out of the answer.
+     */
+    public Map<Long, String> tokens(long groupId, Collection<Long> viewers) {
+        return services.read(tx -> {
+            Map<Long, String> out = new LinkedHashMap<>();
+            for (long viewer : viewers) {
+                try {
+                    Visibility.requireMember(tx, groupId, viewer);
+                } catch (NotFound e) {
+                    continue;
+                }
+                out.put(viewer, SyncToken.format(tx.feed().groupFeedHead(groupId, viewer, Visibility.hiddenFrom(tx, viewer))));
+            }
+            return out;
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.kith.core.SignUpPolicy;
+import org.kith.server.webpush.PushGuard;
 import org.kith.store.Stores;
 
 /**
@@ -25,10 +26,13 @@ import org.kith.store.Stores;
  * @param baseUrl the public URL without a trailing slash, or "" to use what each request used
  * @param registration who may sign up; {@code open} by default until Kith has an administrator
  *        (then the default becomes {@code invite})
+ * @param pushSubject the VAPID contact ({@code mailto:} or {@code https:}), or "" for the base URL
+ * @param pushAllowHosts hosts, addresses and CIDR ranges push may reach although private or local
  */
 public record Config(int port, String host, Path data, String db, String baseUrl, int argon2MemoryKib,
                      int argon2Iterations, int maxMembers, int pingSeconds, int maxBodyReaders, int bodyMinRate,
-                     int bodyGraceSeconds, Directory directory, SignUpPolicy registration) {
+                     int bodyGraceSeconds, Directory directory, String pushSubject, String pushAllowHosts,
+                     int pushTtlSeconds, int pushQueue, SignUpPolicy registration) {
 
     /**
      * Desk phones' directories.
@@ -41,12 +45,14 @@ public record Config(int port, String host, Path data, String db, String baseUrl
 
     /** How an option's text is checked and turned into a value. */
     enum Type {
-        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL, SECRET;
+        INTEGER, TEXT, PATH, DATABASE_URL, HTTP_URL, SECRET, CONTACT_URI, HOST_LIST;
 
         String label() {
             return switch (this) {
                 case INTEGER -> "integer";
                 case TEXT -> "text";
+                case CONTACT_URI -> "mailto: or https: URI";
+                case HOST_LIST -> "hosts, addresses, CIDRs";
                 case PATH -> "path";
                 case DATABASE_URL -> "postgresql URL";
                 case HTTP_URL -> "URL";
@@ -94,6 +100,15 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             Option.of("ldap-keystore", Type.PATH, "", "PKCS#12 keystore (key and certificate) to speak LDAPS on --ldap-port; empty: plain LDAP"),
             Option.of("ldap-keystore-password", Type.SECRET, "", "password of --ldap-keystore"),
             Option.integer("directory-token-days", 0, 0, 3650, "days a new desk-phone directory token stays valid; 0: until revoked"),
+            Option.of("push-subject", Type.CONTACT_URI, "", "contact sent to Web Push services in the VAPID token "
+                    + "(sub), e.g. mailto:admin@example.org; empty: the base URL"),
+            Option.of("push-allow-hosts", Type.HOST_LIST, "", "comma list of hosts, addresses or CIDR ranges that "
+                    + "phone push may reach although loopback or private (and over http); empty: public https only"),
+            Option.integer("push-ttl-seconds", 86_400, 0, 2_419_200, "how long a push service keeps a push for a "
+                    + "phone that is offline (Web Push TTL)"),
+            Option.integer("push-queue", 100_000, 100, 10_000_000, "how many phone pushes may wait to be sent; more "
+                    + "are dropped (those phones sync at their next poll)"),
+
             // open by default until there is an administrator to hand out accounts
             Option.of("registration", Type.TEXT, "open", "who may sign up: open (anyone), invite (only with an "
                     + "invitation link or code), closed (no one; create accounts with 'kith-server admin create-user')"));
@@ -129,6 +144,14 @@ public record Config(int port, String host, Path data, String db, String baseUrl
     /** The JDBC URL of the PostgreSQL database, translated exactly as the store translates it. */
     public String jdbcUrl() {
         return db == null ? null : Stores.jdbcUrl(db);
+    }
+
+    /** The VAPID {@code sub}: the configured contact, else the base URL, else a placeholder that names no one. */
+    public String vapidSubject() {
+        if (!pushSubject.isEmpty()) {
+            return pushSubject;
+        }
+        return baseUrl.startsWith("https://") ? baseUrl : "mailto:push@kith.invalid";
     }
 
     /** What {@code --help} prints: generated from the schema. */
@@ -234,6 +257,8 @@ public record Config(int port, String host, Path data, String db, String baseUrl
                 (int) v.get("body-grace-seconds"), new Directory((int) v.get("ldap-port"), (String) v.get("ldap-host"),
                 ((Path) v.get("ldap-keystore")).toString().isEmpty() ? null : (Path) v.get("ldap-keystore"),
                 (String) v.get("ldap-keystore-password"), (int) v.get("directory-token-days")),
+                (String) v.get("push-subject"), (String) v.get("push-allow-hosts"),
+                (int) v.get("push-ttl-seconds"), (int) v.get("push-queue"),
                 registration((String) v.get("registration")));
     }
 
@@ -243,6 +268,7 @@ public record Config(int port, String host, Path data, String db, String baseUrl
         } catch (IllegalArgumentException e) {
             throw new Invalid("--registration must be open, invite or closed, not '" + text + "'");
         }
+
     }
 
     private static Object parse(Option o, String s) {
@@ -287,6 +313,20 @@ public record Config(int port, String host, Path data, String db, String baseUrl
             case HTTP_URL -> {
                 if (!s.isEmpty() && !(s.startsWith("http://") || s.startsWith("https://"))) {
                     throw new Invalid(flag + " must start with http:// or https://, not '" + s + "'");
+                }
+                return s;
+            }
+            case CONTACT_URI -> {
+                if (!s.isEmpty() && !(s.matches("mailto:[^\\s\"\\\\]+@[^\\s\"\\\\]+") || s.matches("https://[^\\s\"\\\\]+"))) {
+                    throw new Invalid(flag + " must be a mailto: address or an https: URL, not '" + s + "'");
+                }
+                return s;
+            }
+            case HOST_LIST -> {
+                try {
+                    PushGuard.of(s);
+                } catch (IllegalArgumentException e) {
+                    throw new Invalid(flag + ": " + e.getMessage());
                 }
                 return s;
             }

@@ -26,6 +26,7 @@ import org.kith.server.api.ApiSurface;
 import org.kith.server.api.DirectoryApi;
 import org.kith.server.api.RestApi;
 import org.kith.server.dav.CardDav;
+import org.kith.server.dav.DavPush;
 import org.kith.server.directory.Directories;
 import org.kith.server.directory.PhonebookRoutes;
 import org.kith.server.http.Authenticator;
@@ -38,6 +39,7 @@ import org.kith.server.ldap.LdapDirectory;
 import org.kith.server.push.EventHub;
 import org.kith.server.web.DeskPhonePages;
 import org.kith.server.web.WebUi;
+import org.kith.server.webpush.WebPush;
 import org.kith.store.Stores;
 
 /**
@@ -50,6 +52,8 @@ public final class KithServer implements AutoCloseable {
     private final Store store;
     private final Kith kith;
     private final EventHub hub;
+    private final DavPush davPush;
+    private final WebPush webPush;
     private final Authenticator authenticator;
     private final List<Route> routes;
     private final Server server;
@@ -64,6 +68,10 @@ public final class KithServer implements AutoCloseable {
             this.kith = new Kith(store, limits(config), clock,
                     new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations()), config.registration());
             this.hub = new EventHub(kith, Duration.ofSeconds(config.pingSeconds()));
+            this.davPush = new DavPush(kith);
+            this.webPush = WebPush.start(kith, Stores.push(store), davPush, new WebPush.Settings(config.vapidSubject(),
+                    config.pushAllowHosts(), config.pushTtlSeconds(), config.pushQueue()), clock);
+            davPush.attach(webPush);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -71,7 +79,7 @@ public final class KithServer implements AutoCloseable {
         this.authenticator = new Authenticator(kith.accounts());
         Directories directories = new Directories(kith);
         this.ldap = startLdap(config, directories);
-        this.routes = RestApi.routes(kith, hub, this::baseUrl, extraRoutes(directories));
+        this.routes = RestApi.routes(kith, hub, webPush, this::baseUrl, extraRoutes(directories));
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -87,8 +95,8 @@ public final class KithServer implements AutoCloseable {
         ContextHandler root = new ContextHandler("/");
         this.bodies = new BodyGate(config.maxBodyReaders(), config.bodyMinRate(),
                 Duration.ofSeconds(config.bodyGraceSeconds()));
-        root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator),
-                new WebUi(kith, hub, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
+        root.setHandler(new Router(List.of(new ApiSurface(routes, authenticator), new CardDav(kith, authenticator, davPush, this::baseUrl),
+                new WebUi(kith, hub, webPush, this::baseUrl, new DeskPhonePages.Settings(tokenLifetime(),
                         r -> ldap == null ? Optional.empty() : Optional.of(ldap.url(r.getHttpURI().getHost()))))),
                 bodies));
         server.setHandler(root);
@@ -178,6 +186,11 @@ public final class KithServer implements AutoCloseable {
         return hub;
     }
 
+    /** Push to phones (WebDAV-Push over Web Push). */
+    public WebPush webPush() {
+        return webPush;
+    }
+
     /** The route table, as served and as documented in the OpenAPI document. */
     public List<Route> routes() {
         return routes;
@@ -218,7 +231,11 @@ public final class KithServer implements AutoCloseable {
             server.stop();
         } finally {
             bodies.close();
-            store.close();
+            try {
+                webPush.close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

@@ -150,4 +150,19 @@ class ConfigTest {
         cmd.addAll(java.util.List.of(args));
         return new ProcessBuilder(cmd).start();
     }
+
+    @Test
+    void pushOptionsAreCheckedAtStart() {
+        assertThatThrownBy(() -> load(Map.of(), "--push-allow-hosts", "10.0.0.0/40")).isInstanceOf(Config.Invalid.class)
+                .hasMessageContaining("--push-allow-hosts").hasMessageContaining("10.0.0.0/40");
+        assertThatThrownBy(() -> load(Map.of(), "--push-subject", "admin@example.org"))
+                .isInstanceOf(Config.Invalid.class).hasMessageContaining("--push-subject");
+        assertThatThrownBy(() -> load(Map.of(), "--push-ttl-seconds", "-5")).hasMessageContaining("--push-ttl-seconds");
+        Config c = load(Map.of("KITH_PUSH_ALLOW_HOSTS", "127.0.0.1,ntfy.lan"), "--push-subject", "mailto:ops@example.org");
+        assertThat(c.pushAllowHosts()).isEqualTo("127.0.0.1,ntfy.lan");
+        assertThat(c.vapidSubject()).isEqualTo("mailto:ops@example.org");
+        assertThat(load(Map.of(), "--base-url", "https://kith.example.org").vapidSubject())
+                .isEqualTo("https://kith.example.org");
+        assertThat(Config.help()).contains("--push-allow-hosts", "--push-subject", "--push-ttl-seconds", "--push-queue");
+    }
 }

@@ -108,7 +108,33 @@ final class JdbcStore implements Store {
         }
     }
 
+    /** A write on this store's writer connection and lock, outside the port: {@link JdbcPushStore}'s tables. */
+    <T> T writeSql(Function<Sql, T> work) {
+        if (writing.get()) {
+            throw new IllegalStateException("a push write inside a write transaction would wait for itself");
+        }
+        lockWriters();
+        writing.set(true);
+        try {
+            return runSql(writers, dialect.beginWrite(), work);
+        } finally {
+            writing.set(false);
+            if (writeLock != null) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /** A read on one snapshot, outside the port. */
+    <T> T readSql(Function<Sql, T> work) {
+        return runSql(readers, dialect.beginRead(), work);
+    }
+
     private <T> T run(HikariDataSource pool, String begin, Function<StoreTx, T> work) {
+        return runSql(pool, begin, sql -> work.apply(new JdbcTx(sql)));
+    }
+
+    private <T> T runSql(HikariDataSource pool, String begin, Function<Sql, T> work) {
         Connection c = connect(pool);
         boolean reusable = false;
         try {
@@ -116,7 +142,7 @@ final class JdbcStore implements Store {
             Sql sql = new Sql(c, dialect);
             T result;
             try {
-                result = work.apply(new JdbcTx(sql));
+                result = work.apply(sql);
             } catch (RuntimeException | Error e) {
                 reusable = rollback(c, e);
                 throw e;

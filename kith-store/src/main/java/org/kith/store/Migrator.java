@@ -24,7 +24,8 @@ final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     /** The migrations this code knows, in order: V1 is the first. Add new files at the end. */
     static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__personal_books.sql",
-            "V3__directory_tokens.sql", "V4__dead_properties_me_book.sql", "V5__account_deletion.sql");
+            "V3__directory_tokens.sql", "V4__dead_properties_me_book.sql", "V5__account_deletion.sql",
+            "V6__push.sql");
 
     private Migrator() {}
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.kith.core.push.PushStore;
 import org.kith.core.store.Store;
 
 /**
@@ -44,6 +45,18 @@ public final class Stores {
     /** PostgreSQL at a {@code jdbc:postgresql://} URL; the database must exist. */
     public static Store openPostgres(String jdbcUrl) {
         return JdbcStore.postgres(jdbcUrl);
+    }
+
+    /**
+     * The push registrations and VAPID keys kept in the same database as {@code store}, on its
+     * connections. Thread-safe.
+     * @throws IllegalArgumentException if {@code store} was not opened here
+     */
+    public static PushStore push(Store store) {
+        if (!(store instanceof JdbcStore jdbc)) {
+            throw new IllegalArgumentException("not a store opened by Stores: " + store);
+        }
+        return new JdbcPushStore(jdbc);
     }
 
     /**

@@ -33,6 +33,7 @@ public enum ErrorCode {
     DEVICE_NAME_EMPTY("device-name-empty"),
     DEVICE_NAME_TOO_LONG("device-name-too-long", "max"),
     APP_PASSWORD_NOT_FOUND("app-password-not-found"),
+    PUSH_REGISTRATION_NOT_FOUND("push-registration-not-found"),
     DIRECTORY_TOKEN_NOT_FOUND("directory-token-not-found"),
 
     // a card's contents

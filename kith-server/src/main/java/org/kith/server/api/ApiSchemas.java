@@ -43,6 +43,11 @@ final class ApiSchemas {
         s.put("CreatedAppPassword", obj(List.of("id", "name", "createdAt", "lastUsedAt", "password"),
                 "id", str(), "name", str(), "createdAt", dateTime(), "lastUsedAt", nullable(dateTime()),
                 "password", str("shown only in this answer")));
+        s.put("PushRegistration", obj(List.of("id", "book", "bookName", "pushService", "createdAt", "expiresAt",
+                "lastPushAt", "lastError"), "id", str("the last segment of the registration URL"),
+                "book", str("the CardDAV book id: all, group-<id> or a personal book's name"), "bookName", str(),
+                "pushService", str("the push service's host"), "createdAt", dateTime(), "expiresAt", dateTime(),
+                "lastPushAt", nullable(dateTime()), "lastError", nullable(str())));
         s.put("NewDirectoryToken", obj(List.of("name"), "name", str("the desk phone it is for")));
         s.put("DirectoryToken", obj(List.of("id", "name", "createdAt", "lastUsedAt", "expiresAt"),
                 "id", str(), "name", str(), "createdAt", dateTime(), "lastUsedAt", nullable(dateTime()),

@@ -8,6 +8,7 @@ import org.kith.core.Kith;
 import org.kith.server.http.Exchange;
 import org.kith.server.http.Route;
 import org.kith.server.push.EventHub;
+import org.kith.server.webpush.WebPush;
 
 /** The REST API's route table ({@code /api/v1}), assembled from one small class per resource. */
 public final class RestApi {
@@ -17,11 +18,12 @@ public final class RestApi {
      * @param baseUrl where clients reach this server, for invitation links
      * @param extra   other routes served beside the API (they are documented too)
      */
-    public static List<Route> routes(Kith kith, EventHub hub, Function<Exchange, String> baseUrl, List<Route> extra) {
+    public static List<Route> routes(Kith kith, EventHub hub, WebPush push, Function<Exchange, String> baseUrl,
+                                     List<Route> extra) {
         List<Resource> resources = List.of(
                 new AccountsApi(kith), new SessionsApi(kith), new CardApi(kith), new AppPasswordsApi(kith),
                 new GroupsApi(kith), new MembersApi(kith), new EntriesApi(kith), new InvitationsApi(kith, baseUrl),
-                new BlocksApi(kith), new PhonebookApi(kith), new EventsApi(hub));
+                new BlocksApi(kith), new PhonebookApi(kith), new EventsApi(hub), new PushRegistrationsApi(push));
         List<Route> routes = new ArrayList<>();
         resources.forEach(r -> routes.addAll(r.routes()));
         routes.addAll(extra);

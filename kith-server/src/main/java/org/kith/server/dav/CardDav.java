@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.kith.core.Kith;
 import org.kith.core.error.KithException;
@@ -27,16 +28,22 @@ import org.kith.server.http.Surface;
  */
 public final class CardDav implements Surface {
     private static final String TREE = "/dav/**";
+    static final String DAV_HEADER = "1, 3, addressbook, extended-mkcol, webdav-push";
     private static final String FRONT = "/";
 
     private final Kith kith;
     private final Authenticator authenticator;
     private final RenderCache cache = new RenderCache(64L * 1024 * 1024);
     private final List<Route> routes = new ArrayList<>();
+    private final DavPush push;
+    private final Function<Exchange, String> baseUrl;
 
-    public CardDav(Kith kith, Authenticator authenticator) {
+    /** @param baseUrl this server's scheme and authority for a request (registration URLs are absolute) */
+    public CardDav(Kith kith, Authenticator authenticator, DavPush push, Function<Exchange, String> baseUrl) {
         this.kith = kith;
         this.authenticator = authenticator;
+        this.push = push;
+        this.baseUrl = baseUrl;
         Map<String, DavMethod> methods = new LinkedHashMap<>(); // in the order Allow lists them
         methods.put("GET", new GetMethod());
         methods.put("HEAD", new GetMethod());
@@ -47,14 +54,24 @@ public final class CardDav implements Surface {
         methods.put("REPORT", new Report());
         methods.put("MKCOL", new MkcolMethod());
         methods.put("MOVE", new MoveMethod());
+        methods.put("POST", new PushRegister());
         routes.add(Route.open("OPTIONS", TREE, "CardDAV capabilities", CardDav::options));
         methods.forEach((name, method) -> routes.add(Route.auth(name, TREE, "CardDAV " + name,
-                ex -> method.handle(ex.state(DavContext.class), ex.state(DavContext.class).target()))));
+                ex -> honouringPush(ex, method))));
         DavMethod propfind = methods.get("PROPFIND");
         routes.add(Route.open("OPTIONS", FRONT, "CardDAV capabilities on the server's address", CardDav::options));
         routes.add(Route.auth("PROPFIND", FRONT, "CardDAV discovery on the server's address",
                 ex -> propfind.handle(ex.state(DavContext.class), ex.state(DavContext.class).target())));
         routes.add(Route.open(Route.ANY, "/.well-known/**", "CardDAV discovery (RFC 6764)", CardDav::wellKnown));
+    }
+
+    /** Runs a method; WebDAV-Push: a write may say which of the caller's phones are not to be told of it. */
+    private void honouringPush(Exchange ex, DavMethod method) {
+        DavContext ctx = ex.state(DavContext.class);
+        push.honouring(ex.header("Push-Dont-Notify"), ctx.viewer(), () -> {
+            method.handle(ctx, ctx.target());
+            return null;
+        });
     }
 
     @Override
@@ -80,7 +97,7 @@ public final class CardDav implements Surface {
             throw DavError.notFound("nothing here: " + ex.path()); // another user's space is not revealed
         }
         ex.state(new DavContext(kith, ex, account, target,
-                new Library(kith, account.id(), account.username(), cache), cache));
+                new Library(kith, account.id(), account.username(), cache), cache, push, baseUrl.apply(ex)));
         return true;
     }
 
@@ -90,7 +107,7 @@ public final class CardDav implements Surface {
     }
 
     private static void options(Exchange ex) {
-        ex.setHeader("DAV", "1, 3, addressbook, extended-mkcol");
+        ex.setHeader("DAV", DAV_HEADER);
         ex.setHeader("Allow", String.join(", ", ex.allowed()));
         ex.send(200);
     }

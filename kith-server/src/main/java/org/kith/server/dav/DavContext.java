@@ -6,8 +6,12 @@ import org.kith.server.http.Exchange;
 import org.kith.server.http.Prefer;
 import org.w3c.dom.Element;
 
-/** What every method handler needs for one request: the services, the caller, the target and their books. */
-record DavContext(Kith kith, Exchange exchange, Account account, Target target, Library library, RenderCache cache) {
+/**
+ * What every method handler needs for one request: the services, the caller, the target and their
+ * books; push registration; and this server's URL as the client reached it (or as configured).
+ */
+record DavContext(Kith kith, Exchange exchange, Account account, Target target, Library library, RenderCache cache,
+                  DavPush push, String baseUrl) {
 
     long viewer() {
         return account.id();

@@ -8,6 +8,9 @@ final class DavNames {
     static final String CARDDAV = "urn:ietf:params:xml:ns:carddav";
     static final String CS = "http://calendarserver.org/ns/";
     static final String KITH = "urn:x-kith:";
+    /** WebDAV-Push (draft-bitfire-webdav-push); {@link #PUSH_OLD} is what early drafts used. */
+    static final String PUSH = "https://bitfire.at/webdav-push";
+    static final String PUSH_OLD = "DAV:Push";
 
     // WebDAV (RFC 4918, 3744, 5397, 6578)
     static final QName MULTISTATUS = dav("multistatus");
@@ -82,10 +85,28 @@ final class DavNames {
 
     static final QName MESSAGE = new QName(KITH, "message");
 
+    // WebDAV-Push
+    static final QName TRANSPORTS = push("transports");
+    static final QName PUSH_TRANSPORTS_OLD = new QName(PUSH_OLD, "push-transports");
+    static final QName WEB_PUSH = push("web-push");
+    static final QName VAPID_PUBLIC_KEY = push("vapid-public-key");
+    static final QName TOPIC = push("topic");
+    static final QName SUPPORTED_TRIGGERS = push("supported-triggers");
+    static final QName CONTENT_UPDATE = push("content-update");
+    static final QName PROPERTY_UPDATE = push("property-update");
+    static final QName DEPTH = dav("depth");
+    static final QName INVALID_SUBSCRIPTION = push("invalid-subscription");
+    static final QName PUSH_NOT_AVAILABLE = push("push-not-available");
+    static final QName NO_SUPPORTED_TRIGGER = push("no-supported-trigger");
+
     private DavNames() {}
 
     static QName dav(String local) {
         return new QName(DAV, local);
+    }
+
+    static QName push(String local) {
+        return new QName(PUSH, local);
     }
 
     static QName carddav(String local) {

@@ -10,6 +10,10 @@ final class DeleteMethod implements DavMethod {
                 throw DavError.notFound("no card " + m.name());
             }
             book.delete(m.name(), ctx.exchange().precondition());
+        } else if (target instanceof Target.Registration r) {
+            if (!ctx.push().unregister(ctx.viewer(), r.id())) { // another account's is unknown here too
+                throw DavError.notFound("no push registration " + r.id());
+            }
         } else if (target instanceof Target.Book b) {
             Books.require(ctx, b.book()).deleteBook();
         } else {

@@ -58,6 +58,7 @@ final class Resources {
         p.put(CURRENT_USER_PRIVILEGE_SET, privileges(List.of(dav("read"), dav("read-current-user-privilege-set"),
                 dav("bind"), dav("unbind"))));
         putMeCard(p, ctx);
+        putPush(p, ctx, "");
         return p;
     }
 
@@ -94,6 +95,7 @@ final class Resources {
             case READ_WRITE -> READ_WRITE;
         }));
         putStored(p, book.properties());
+        putPush(p, ctx, book.id());
         return p;
     }
 
@@ -135,6 +137,18 @@ final class Resources {
         if (!ctx.kith().mergedBooks().cards(ctx.viewer(), List.of(uid)).cards().isEmpty()) {
             p.put(ME_CARD, PropWriter.href(Href.member(ctx.user(), MergedDavBook.ID, DavCard.nameOf(uid))));
         }
+    }
+
+    /** WebDAV-Push: the Web Push transport with the VAPID key, the topic, and what may trigger a push. */
+    private static void putPush(Map<QName, PropWriter> p, DavContext ctx, String book) {
+        PropWriter transports = out -> out.open(WEB_PUSH)
+                .elementWith(VAPID_PUBLIC_KEY, ctx.push().vapidPublicKey(), "type", "p256ecdsa").close(WEB_PUSH);
+        p.put(TRANSPORTS, transports);
+        p.put(PUSH_TRANSPORTS_OLD, transports);
+        p.put(TOPIC, out -> out.text(ctx.push().topic(ctx.viewer(), book)));
+        p.put(SUPPORTED_TRIGGERS, out -> out
+                .open(CONTENT_UPDATE).element(DEPTH, "1").close(CONTENT_UPDATE)
+                .open(PROPERTY_UPDATE).element(DEPTH, "0").close(PROPERTY_UPDATE));
     }
 
     private static PropWriter privileges(List<QName> privileges) {

@@ -23,6 +23,9 @@ sealed interface Target {
 
     record Member(String user, String book, String name) implements Target {}
 
+    /** A push registration URL ({@code /dav/push/<id>}); whose it is, the registration says. */
+    record Registration(String id) implements Target {}
+
     /** The target of a raw request path (or href), or null when it names nothing Kith serves. */
     static Target parse(String rawPath) {
         return of(PathSegments.decode(rawPath));
@@ -48,6 +51,7 @@ sealed interface Target {
         }
         return switch (s.get(0)) {
             case "principals" -> s.size() == 2 ? new Principal(s.get(1)) : null;
+            case "push" -> s.size() == 2 ? new Registration(s.get(1)) : null;
             case "addressbooks" -> switch (s.size()) {
                 case 2 -> new Home(s.get(1));
                 case 3 -> new Book(s.get(1), s.get(2));

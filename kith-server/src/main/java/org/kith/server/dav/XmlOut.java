@@ -18,6 +18,7 @@ final class XmlOut {
         PREFIXES.put(DavNames.CARDDAV, "card");
         PREFIXES.put(DavNames.CS, "cs");
         PREFIXES.put(DavNames.KITH, "k");
+        PREFIXES.put(DavNames.PUSH, "push");
     }
 
     private final StringBuilder out = new StringBuilder(4096);
@@ -62,6 +63,20 @@ final class XmlOut {
         }
         out.append("/>");
         return this;
+    }
+
+    /** {@code <name a="v">text</name>}, attributes given as name, value, name, value… */
+    XmlOut elementWith(QName name, String text, String... attributes) {
+        out.append('<');
+        tag(name);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            out.append(' ').append(attributes[i]).append("=\"");
+            escape(attributes[i + 1], out);
+            out.append('"');
+        }
+        out.append('>');
+        text(text);
+        return close(name);
     }
 
     /** {@code <name>text</name>}. */

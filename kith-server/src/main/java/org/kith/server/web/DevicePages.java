@@ -10,21 +10,26 @@ import java.util.List;
 import org.kith.core.Kith;
 import org.kith.core.error.KithException;
 import org.kith.core.model.AppPassword;
+import org.kith.core.push.PushRegistration;
 import org.kith.core.view.NewSecret;
 import org.kith.server.http.Route;
+import org.kith.server.webpush.WebPush;
 
 /**
- * Devices: app passwords (create, list, revoke) and how to set up each kind of device — an
+ * Devices: app passwords (create, list, revoke), the phones registered for push (list, remove),
+ * and how to set up each kind of device — an
  * Apple profile that does it in one tap, DAVx5 on Android, Thunderbird and the {@code kith}
  * command-line client — each with this server's exact URL.
  */
 final class DevicePages {
     private final Kith kith;
     private final DeskPhonePages deskPhones;
+    private final WebPush push;
 
-    DevicePages(Kith kith, DeskPhonePages.Settings deskPhoneSettings) {
+    DevicePages(Kith kith, DeskPhonePages.Settings deskPhoneSettings, WebPush push) {
         this.kith = kith;
         this.deskPhones = new DeskPhonePages(kith, deskPhoneSettings);
+        this.push = push;
     }
 
     List<Route> routes() {
@@ -36,7 +41,11 @@ final class DevicePages {
                     kith.accounts().revokeAppPassword(ex.me(), ex.id("id"));
                     ex.http().redirect("/web/devices");
                 }),
-                WebRoute.action("/web/devices/apple", this::appleProfile)));
+                WebRoute.action("/web/devices/apple", this::appleProfile),
+                WebRoute.action("/web/devices/push/{id}/remove", ex -> {
+                    push.unregister(ex.me(), ex.http().var("id")); // someone else's or a gone one: nothing to do
+                    ex.http().redirect("/web/devices");
+                })));
         return routes;
     }
 
@@ -71,6 +80,25 @@ final class DevicePages {
                 ex.t("devices.apple.accountName", username), ex.t("devices.apple.description", ex.baseUrl()));
         ex.http().download(MobileConfig.CONTENT_TYPE, "kith-" + username + ".mobileconfig",
                 "kith-" + username + ".mobileconfig", profile);
+    }
+
+    /** The phones registered for push (WebDAV-Push): book, dates, last push or error, and a way to remove one. */
+    private Object pushSection(Visit ex) {
+        List<PushRegistration> regs = push.registrations(ex.me());
+        return el("section", attr("aria-labelledby", "push-h"),
+                el("h2", id("push-h"), ex.t("devices.pushed")),
+                regs.isEmpty() ? el("p", cls("hint"), ex.t("devices.pushed.none"))
+                        : el("ul", cls("passwords"), regs.stream().map(r -> {
+                            String book = push.bookName(ex.me(), r.book());
+                            return el("li", attr("data-push-registration", r.publicId()),
+                                    el("span", cls("name"), book), " ",
+                                    el("span", cls("meta"), ex.t("devices.pushed.meta", Dates.format(r.createdAt()),
+                                            Dates.format(r.expiresAt()), Dates.format(r.lastPushAt()))),
+                                    r.lastError() == null ? null
+                                            : el("span", cls("meta error"), ex.t("devices.pushed.error", r.lastError())),
+                                    " ", FormKit.button(ex, "/web/devices/push/" + r.publicId() + "/remove",
+                                            ex.t("devices.pushed.remove", book), "link danger"));
+                        }).toList()));
     }
 
     private void render(Visit ex, String newName, String newSecret, String typedName, FieldErrors errors,
@@ -110,7 +138,10 @@ final class DevicePages {
                                 el("li", ex.t("devices.android.step2")),
                                 el("li", ex.t("devices.field.url"), " ", el("code", base + "/")),
                                 el("li", ex.t("devices.field.user"), " ", el("code", username)),
-                                el("li", ex.t("devices.field.password"), " ", el("code", password)))),
+                                el("li", ex.t("devices.field.password"), " ", el("code", password))),
+                        el("h3", ex.t("devices.push")),
+                        el("p", ex.t("devices.push.how"))),
+                pushSection(ex),
                 el("section", attr("aria-labelledby", "tb-h"),
                         el("h2", id("tb-h"), ex.t("devices.thunderbird")),
                         el("ol",

@@ -19,6 +19,7 @@ import org.kith.server.http.HttpError;
 import org.kith.server.http.Route;
 import org.kith.server.http.Surface;
 import org.kith.server.push.EventHub;
+import org.kith.server.webpush.WebPush;
 
 /**
  * The web UI: server-rendered pages under {@code /web} and invitation links under {@code /join}.
@@ -41,12 +42,13 @@ public final class WebUi implements Surface {
      * @param baseUrl where devices reach this server for a request: the configured public URL, else
      *                the one the request used (no trailing slash)
      */
-    public WebUi(Kith kith, EventHub hub, Function<Request, String> baseUrl) {
-        this(kith, hub, baseUrl, DeskPhonePages.Settings.off());
+    public WebUi(Kith kith, EventHub hub, WebPush push, Function<Request, String> baseUrl) {
+        this(kith, hub, push, baseUrl, DeskPhonePages.Settings.off());
     }
 
     /** As above, with how the desk phones' directories run (token lifetime, LDAP). */
-    public WebUi(Kith kith, EventHub hub, Function<Request, String> baseUrl, DeskPhonePages.Settings deskPhones) {
+    public WebUi(Kith kith, EventHub hub, WebPush push, Function<Request, String> baseUrl,
+                 DeskPhonePages.Settings deskPhones) {
         this.kith = kith;
         this.baseUrl = baseUrl;
         List<Route> pages = new ArrayList<>();
@@ -58,7 +60,7 @@ public final class WebUi implements Surface {
         pages.addAll(new JoinPages(kith).routes());
         pages.addAll(new InboxPages(kith).routes());
         pages.addAll(new BlockPages(kith).routes());
-        pages.addAll(new DevicePages(kith, deskPhones).routes());
+        pages.addAll(new DevicePages(kith, deskPhones, push).routes());
         pages.addAll(new WebEvents(hub).routes());
         pages.addAll(StaticFiles.routes());
         for (Route page : pages) {

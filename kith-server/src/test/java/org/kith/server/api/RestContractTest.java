@@ -50,7 +50,8 @@ class RestContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir);
+        // push registrations point at a loopback port nobody listens on: pushes never leave the machine
+        server = TestServer.start(dir, "--push-allow-hosts", "127.0.0.1");
         documented = readRestMd();
         served = server.anonymous().get("/api/v1/openapi.json").expect(200).json();
     }
@@ -132,6 +133,33 @@ class RestContractTest {
         });
         assertThat(wrong).isEmpty();
         assertThat(f.owner.get("/api/v1/no-such-endpoint").status()).isEqualTo(404);
+    }
+
+    /** A phone's push registration (WebDAV-Push) for the merged book; returns its id. */
+    private static String registerPush(Http owner, String user) {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            var key = (java.security.interfaces.ECPublicKey) g.generateKeyPair().getPublic();
+            byte[] point = new byte[65];
+            point[0] = 4;
+            for (int i = 0; i < 2; i++) {
+                byte[] c = (i == 0 ? key.getW().getAffineX() : key.getW().getAffineY()).toByteArray();
+                int len = Math.min(c.length, 32);
+                System.arraycopy(c, c.length - len, point, 1 + 32 * i + 32 - len, len);
+            }
+            var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            String location = owner.send("POST", "/dav/addressbooks/" + user + "/all/", "application/xml",
+                    "<push-register xmlns=\"https://bitfire.at/webdav-push\"><subscription><web-push-subscription>"
+                            + "<push-resource>http://127.0.0.1:9/push/" + user + "</push-resource>"
+                            + "<subscription-public-key type=\"p256dh\">" + b64.encodeToString(point)
+                            + "</subscription-public-key><auth-secret>" + b64.encodeToString(new byte[16])
+                            + "</auth-secret></web-push-subscription></subscription></push-register>", Map.of())
+                    .expect(201).header("Location");
+            return location.substring(location.lastIndexOf('/') + 1);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Calls one documented operation as the person it is for, on a fresh fixture; returns the status. */
@@ -218,6 +246,7 @@ class RestContractTest {
         final String linkCode = owner.post("/api/v1/groups/" + group + "/invitations",
                 Map.of("maxUses", 5, "expiresInHours", 24)).expect(201).text("code");
         final String appPassword = owner.post("/api/v1/app-passwords", Map.of("name", "laptop")).expect(201).text("id");
+        final String pushRegistration = registerPush(owner, ownerName);
         final JsonNode directoryToken = owner.post("/api/v1/directory-tokens", Map.of("name", "desk")).expect(201).json();
 
         Fixture() {
@@ -230,6 +259,7 @@ class RestContractTest {
             for (String segment : template.split("/", -1)) {
                 out.add(switch (segment) {
                     case "{id}" -> template.startsWith("/api/v1/app-passwords/") ? appPassword
+                            : template.startsWith("/api/v1/push-registrations/") ? pushRegistration
                             : template.startsWith("/api/v1/directory-tokens/") ? directoryToken.get("id").asText()
                             : template.startsWith("/api/v1/invitations/") ? invitation : group;
                     case "{token}" -> directoryToken.get("token").asText();

@@ -35,7 +35,7 @@ class EveryPageTest {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     /** Names that stay as they are in every language. */
-    private static final Set<String> NAMES = Set.of("Kith", "English", "iPhone", "iPad", "Mac", "Android", "DAVx5",
+    private static final Set<String> NAMES = Set.of("Kith", "English", "iPhone", "iPad", "Mac", "Android", "DAVx5", "UnifiedPush", "ntfy",
             "Thunderbird", "CardDAV", "URL", "JPEG", "PNG", "GIF", "BMP", "MB", "CN", "UTC", "vcf", "mobileconfig",
             "kith", "crawlowner", "crawlmember", "crawlinvitee", "crawlguest",
             "Yealink", "Grandstream", "Cisco", "Snom", "Fanvil", "Gigaset", "LDAP", "Outlook", "XML");
